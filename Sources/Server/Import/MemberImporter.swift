@@ -1,0 +1,110 @@
+import Domain
+import Foundation
+import Store
+import Wire
+
+/// Imports a 名册 CSV: every row is checked (format, rules, organizations, scope, duplicate identity numbers)
+/// before anything is written, and then all rows are written in one transaction.
+enum MemberImporter {
+    static func run(text: String, dryRun: Bool, context: RequestContext) async throws -> ImportCommit.Result {
+        let decoded = try RosterCSV.decode(text: text, today: context.today)
+        let caller = context.caller
+        if dryRun {
+            let prepared = try await context.store.read { tx in try prepare(decoded, caller: caller, in: tx) }
+            if !prepared.problems.isEmpty { throw ImportHandlers.refusal(prepared.problems, rows: decoded.rows.count + rejectedRows(decoded)) }
+            return ImportCommit.Result(rows: prepared.members.count, written: 0, dryRun: true)
+        }
+        return try await context.store.write { tx in
+            let prepared = try prepare(decoded, caller: caller, in: tx)
+            if !prepared.problems.isEmpty { throw ImportHandlers.refusal(prepared.problems, rows: decoded.rows.count + rejectedRows(decoded)) }
+            for member in prepared.members {
+                let inserted = try tx.insertMember(member, at: context.timestamp)
+                try tx.appendMemberHistory(
+                    memberID: inserted.id, orgID: inserted.orgID, at: context.timestamp, actor: caller.userName,
+                    action: "member.import", summary: "名册导入：编入\(inserted.orgCode ?? "")")
+            }
+            let orgs = Set(prepared.members.map(\.orgID))
+            try tx.appendAudit(
+                context.audit(
+                    method: ImportCommit.name, target: "名册 \(prepared.members.count) 行",
+                    orgID: orgs.count == 1 ? orgs.first : nil,
+                    summary: "导入党员 \(prepared.members.count) 名，涉及 \(orgs.count) 个支部"))
+            return ImportCommit.Result(rows: prepared.members.count, written: prepared.members.count, dryRun: false)
+        }
+    }
+
+    /// Rows that the decoder already refused (they are not in `rows`), counted once each.
+    private static func rejectedRows(_ decoded: RosterDecodeResult) -> Int {
+        Set(decoded.errors.map(\.row)).subtracting(decoded.rows.map(\.row)).count
+    }
+
+    struct Prepared {
+        var members: [Member] = []
+        var problems: [RosterRowError] = []
+    }
+
+    static func prepare(_ decoded: RosterDecodeResult, caller: Caller, in tx: any StoreReader) throws -> Prepared {
+        var prepared = Prepared()
+        prepared.problems = decoded.errors
+        var organizations: [String: Result<Organization, DomainError>] = [:]
+        func placement(_ code: String, column: String, group: Bool) throws -> Result<Organization, DomainError> {
+            if let known = organizations[code] { return known }
+            let result: Result<Organization, DomainError>
+            if let org = try tx.organization(code: code) {
+                do {
+                    try Access.write.check(caller, targets: [org.path])
+                    if !group { try MemberPlacement.validate(org: org, group: nil) }
+                    result = .success(org)
+                } catch {
+                    result = .failure(error)
+                }
+            } else {
+                result = .failure(DomainError.notFound(column, "党组织“\(code)”不存在", reason: "org.not_found"))
+            }
+            organizations[code] = result
+            return result
+        }
+        let existing = try tx.existingIDNumbers(decoded.rows.map(\.draft.idNumber))
+        for row in decoded.rows {
+            let draft = row.draft
+            var failed = false
+            var org: Organization?
+            var group: Organization?
+            switch try placement(draft.orgCode, column: "所在党组织代码", group: false) {
+            case .success(let found): org = found
+            case .failure(let error):
+                prepared.problems.append(ImportHandlers.problem(row: row.row, column: "所在党组织代码", error))
+                failed = true
+            }
+            if let code = draft.groupCode {
+                switch try placement(code, column: "党小组代码", group: true) {
+                case .success(let found):
+                    group = found
+                    if let org {
+                        do {
+                            try MemberPlacement.validate(org: org, group: found)
+                        } catch {
+                            prepared.problems.append(ImportHandlers.problem(row: row.row, column: "党小组代码", error))
+                            failed = true
+                        }
+                    }
+                case .failure(let error):
+                    prepared.problems.append(ImportHandlers.problem(row: row.row, column: "党小组代码", error))
+                    failed = true
+                }
+            }
+            if let holder = existing[draft.idNumber] {
+                prepared.problems.append(
+                    RosterRowError(
+                        row: row.row, column: "身份证号",
+                        message: "身份证号 \(draft.idNumber) 已登记为 \(holder.name)（编号 \(holder.id)，\(holder.orgCode ?? "")）",
+                        reason: "member.duplicate_id_number"))
+                failed = true
+            }
+            if !failed, let org {
+                prepared.members.append(Member(id: 0, draft: draft, orgID: org.id, groupID: group?.id))
+            }
+        }
+        return prepared
+    }
+}

@@ -1,0 +1,112 @@
+import Domain
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+import Store
+import Wire
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The daemon assembled: the data-directory lock, the store, the method table and the listener, run as one
+/// service group. `partyd`'s `main` and the in-process test harness both start it this way.
+package final class PartyDaemon: Sendable {
+    /// The configuration in force.
+    package let configuration: DaemonConfiguration
+    /// The socket clients connect to.
+    package let socketPath: String
+    private let lock: DataDirectoryLock
+    private let store: SQLiteStore
+    private let group: ServiceGroup
+    private let notifier: SystemdNotifier
+
+    /// Takes the data directory, opens (and migrates) the database and prepares the socket. Throws a
+    /// ``StartupError`` that explains in Chinese why the daemon cannot start.
+    package init(
+        configuration: DaemonConfiguration, logger: Logger, signals: [UnixSignal] = [.sigterm, .sigint],
+        environment: [String: String] = ProcessInfo.processInfo.environment, onReady: @escaping @Sendable () -> Void = {}
+    ) throws {
+        self.configuration = configuration
+        lock = try DataDirectoryLock(directory: configuration.dataDir)
+        let databasePath = (configuration.dataDir as NSString).appendingPathComponent("partyd.sqlite")
+        do {
+            store = try SQLiteStore(path: databasePath)
+        } catch {
+            throw StartupError("无法打开数据库 \(databasePath)：\(error)")
+        }
+        let endpoint: RPCListener.Endpoint
+        if let inherited = SocketActivation.inheritedListener(environment: environment) {
+            endpoint = .inherited(inherited, path: configuration.socketPath)
+        } else {
+            try SocketFile.prepare(path: configuration.socketPath)
+            endpoint = .path(configuration.socketPath)
+        }
+        socketPath = configuration.socketPath
+        let notifier = SystemdNotifier(environment: environment)
+        self.notifier = notifier
+        let info = DaemonInfo(configuration: configuration, startedAt: Date(), socketPath: configuration.socketPath, ownUID: getuid())
+        let dispatcher = Dispatcher(registry: Self.registry(), store: store, daemon: info, logger: logger)
+        let listener = RPCListener(
+            endpoint: endpoint, dispatcher: dispatcher, configuration: configuration, logger: logger,
+            onReady: {
+                notifier.ready(status: "正在 \(configuration.socketPath) 上服务")
+                onReady()
+            })
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: [
+                .init(service: listener),
+                .init(service: ShutdownAnnouncer(notifier: notifier, logger: logger)),
+            ],
+            gracefulShutdownSignals: signals, cancellationSignals: [], logger: logger)
+        // In-flight requests get this long to finish; then they are cancelled, and a cancelled write rolls back.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(Int64(configuration.shutdownGraceSeconds))
+        group = ServiceGroup(configuration: groupConfiguration)
+    }
+
+    /// Every method the daemon serves, with its access requirement.
+    static func registry() -> MethodRegistry {
+        var registry = MethodRegistry()
+        OrgHandlers.register(in: &registry)
+        UserHandlers.register(in: &registry)
+        AuditHandlers.register(in: &registry)
+        MemberHandlers.register(in: &registry)
+        ImportHandlers.register(in: &registry)
+        let catalog = registry.catalog
+        SystemHandlers.register(in: &registry, catalog: { catalog + systemCatalog })
+        return registry
+    }
+
+    private static let systemCatalog: [SystemMethods.Entry] = [
+        .init(name: SystemHello.name, summary: SystemHello.summary, access: "anyone"),
+        .init(name: SystemMethods.name, summary: SystemMethods.summary, access: "anyone"),
+        .init(name: SystemStatus.name, summary: SystemStatus.summary, access: "account"),
+    ]
+
+    /// Serves until a shutdown signal (or ``shutdown()``), then finishes in-flight requests and returns.
+    package func run() async throws {
+        defer { lock.release() }
+        try await group.run()
+    }
+
+    /// Starts a graceful shutdown, as SIGTERM does.
+    package func shutdown() async {
+        await group.triggerGracefulShutdown()
+    }
+
+    /// The store, for test-support code that inspects what was written.
+    package var storeForTesting: any PartyStore { store }
+}
+
+/// Tells systemd `STOPPING=1` as soon as a graceful shutdown begins.
+struct ShutdownAnnouncer: Service {
+    let notifier: SystemdNotifier
+    let logger: Logger
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        logger.info("graceful shutdown: finishing in-flight requests")
+        notifier.stopping()
+    }
+}

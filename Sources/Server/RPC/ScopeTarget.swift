@@ -1,0 +1,7 @@
+/// Something a request names whose place in the tree decides who may touch it.
+package enum ScopeTarget: Sendable, Equatable {
+    /// An organization by code; `field` is the parameter that named it.
+    case organization(code: String, field: String)
+    /// A member by id or identity number; the member's branch is the position checked.
+    case member(reference: String, field: String)
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// An exclusive lock on the data directory, so that two daemons never open the same database.
+///
+/// `flock` is released by the kernel when the process dies, even by `kill -9`, so a crashed daemon never
+/// leaves a stale lock behind.
+package final class DataDirectoryLock: Sendable {
+    private let descriptor: Mutex<Int32?>
+
+    /// Creates the directory when missing (mode 0750) and takes the lock, or throws when another process holds it.
+    package init(directory: String) throws(StartupError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        } catch {
+            throw StartupError("无法创建数据目录 \(directory)：\(error.localizedDescription)")
+        }
+        let lockPath = (directory as NSString).appendingPathComponent("partyd.lock")
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
+        guard fd >= 0 else { throw StartupError("无法打开锁文件 \(lockPath)：\(String(cString: strerror(errno)))") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let holder = (try? String(contentsOfFile: lockPath, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            close(fd)
+            throw StartupError(
+                "数据目录 \(directory) 已被另一个 partyd 进程\(holder.map { "（pid \($0)）" } ?? "")占用；同一数据目录只能运行一个实例")
+        }
+        let pid = "\(getpid())\n"
+        _ = ftruncate(fd, 0)
+        _ = pid.withCString { write(fd, $0, strlen($0)) }
+        descriptor = Mutex(fd)
+    }
+
+    /// Releases the lock (closing the file drops the `flock`); a daemon stopped in-process can then be restarted.
+    package func release() {
+        descriptor.withLock { fd in
+            if let open = fd { close(open) }
+            fd = nil
+        }
+    }
+
+    deinit { release() }
+}
+
+/// A reason the daemon cannot start, in Chinese, printed before exiting with a failure status.
+package struct StartupError: Error, CustomStringConvertible {
+    /// The explanation.
+    package let description: String
+    /// Creates the error.
+    package init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,88 @@
+import Domain
+import GRDB
+
+extension SQLiteAccess {
+    private static func account(_ row: Row) throws -> Account {
+        let roleText: String = row["role"]
+        guard let role = Role(rawValue: roleText) else { throw StoreCorruption(detail: "account role \(roleText)") }
+        return Account(
+            unixUser: row["unix_user"], role: role, orgID: row["org_id"], memberID: row["member_id"],
+            createdAt: row["created_at"])
+    }
+
+    func account(unixUser: String) throws -> Account? {
+        try Row.fetchOne(db, sql: "SELECT * FROM account WHERE unix_user = ?", arguments: [unixUser]).map(Self.account)
+    }
+
+    func accounts() throws -> [Account] {
+        try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY unix_user").map(Self.account)
+    }
+
+    func insertAccount(_ account: Account) throws {
+        try db.execute(
+            sql: "INSERT INTO account (unix_user, role, org_id, member_id, created_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [account.unixUser, account.role.rawValue, account.orgID, account.memberID, account.createdAt])
+    }
+
+    func deleteAccount(unixUser: String) throws -> Bool {
+        try db.execute(sql: "DELETE FROM account WHERE unix_user = ?", arguments: [unixUser])
+        return db.changesCount > 0
+    }
+
+    func appendAudit(_ record: AuditRecord) throws {
+        try db.execute(
+            sql: "INSERT INTO audit (at, actor, actor_uid, method, target, org_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [
+                record.at, record.actor, Int64(record.actorUID), record.method, record.target, record.orgID, record.summary,
+            ])
+    }
+
+    func auditEntries(under scope: OrgPath?, before: Int64?, limit: Int) throws -> [StoredAuditEntry] {
+        var sql = "SELECT a.* FROM audit a"
+        var arguments: StatementArguments = []
+        var conditions: [String] = []
+        if let scope {
+            let filter = Self.subtreeFilter("o.path", scope)
+            sql += " JOIN organization o ON o.id = a.org_id"
+            conditions.append(filter.sql)
+            arguments += filter.arguments
+        }
+        if let before {
+            conditions.append("a.id < ?")
+            arguments += [before]
+        }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY a.id DESC LIMIT ?"
+        arguments += [limit]
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            StoredAuditEntry(
+                id: row["id"],
+                record: AuditRecord(
+                    at: row["at"], actor: row["actor"], actorUID: UInt32(truncatingIfNeeded: row["actor_uid"] as Int64),
+                    method: row["method"], target: row["target"], orgID: row["org_id"], summary: row["summary"]))
+        }
+    }
+
+    func counts(under root: OrgPath?) throws -> StoreCounts {
+        let filter = Self.subtreeFilter("path", root)
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) FILTER (WHERE status = 'active') AS active,
+                       COUNT(*) FILTER (WHERE status = 'revoked') AS revoked
+                FROM organization WHERE \(filter.sql)
+                """, arguments: filter.arguments)
+        let memberFilter = Self.subtreeFilter("o.path", root)
+        let members =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM member m JOIN organization o ON o.id = m.org_id
+                    WHERE m.status = '在册' AND \(memberFilter.sql)
+                    """, arguments: memberFilter.arguments) ?? 0
+        let accounts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account") ?? 0
+        return StoreCounts(
+            organizations: row?["active"] ?? 0, revokedOrganizations: row?["revoked"] ?? 0, members: members,
+            accounts: accounts)
+    }
+}

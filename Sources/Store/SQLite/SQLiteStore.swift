@@ -1,0 +1,66 @@
+import Domain
+import Foundation
+import GRDB
+
+/// The SQLite implementation of ``PartyStore``: one database file in WAL mode, migrated on open.
+///
+/// Writes go through GRDB's single writer, so a transaction's reads and the decision taken on them cannot be
+/// overtaken by another write. `synchronous = FULL` makes every acknowledged commit durable even across a power
+/// loss, not only across `kill -9`.
+package final class SQLiteStore: PartyStore {
+    private let pool: DatabasePool
+
+    /// The database file's path.
+    package let path: String
+
+    /// Opens (creating and migrating when needed) the database at `path`.
+    package init(path: String) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        self.path = path
+        pool = try DatabasePool(path: path, configuration: config)
+        try Migrations.migrator.migrate(pool)
+    }
+
+    /// Runs `body` in a read-only snapshot.
+    package func read<T: Sendable>(_ body: @Sendable @escaping (any StoreReader) throws -> T) async throws -> T {
+        try await pool.read { db in try body(SQLiteAccess(db)) }
+    }
+
+    /// Runs `body` in one write transaction.
+    package func write<T: Sendable>(_ body: @Sendable @escaping (any StoreWriter) throws -> T) async throws -> T {
+        do {
+            return try await pool.write { db in try body(SQLiteAccess(db)) }
+        } catch let error as DatabaseError {
+            throw Self.translate(error)
+        }
+    }
+
+    /// Maps constraint violations to ``StoreError``; other database errors pass through unchanged.
+    static func translate(_ error: DatabaseError) -> any Error {
+        switch error.extendedResultCode {
+        case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY:
+            StoreError(kind: .duplicate, detail: error.message ?? "unique")
+        case .SQLITE_CONSTRAINT_FOREIGNKEY:
+            StoreError(kind: .reference, detail: error.message ?? "foreign key")
+        case .SQLITE_CONSTRAINT_CHECK, .SQLITE_CONSTRAINT_NOTNULL:
+            StoreError(kind: .check, detail: error.message ?? "check")
+        default:
+            error
+        }
+    }
+
+    /// The identifiers of the migrations applied, oldest first (for status and tests).
+    package func appliedMigrations() throws -> [String] {
+        try pool.read { db in try Migrations.migrator.appliedMigrations(db) }
+    }
+
+    /// Runs `body` with the raw connection in a write transaction: for benchmarks and tests that need SQL.
+    package func withRawWrite<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        try await pool.write(body)
+    }
+}

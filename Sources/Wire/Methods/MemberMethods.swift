@@ -1,0 +1,315 @@
+import Domain
+
+/// The editable fields of a member record as the console sends them: text as typed, so the daemon can say in
+/// Chinese exactly which value is wrong. Absent fields are left alone; an empty string clears an optional one.
+package struct MemberFields: Codable, Sendable, Equatable {
+    /// 姓名.
+    package var name: String?
+    /// 性别: 男 or 女.
+    package var gender: String?
+    /// 民族.
+    package var ethnicity: String?
+    /// 出生日期, YYYY-MM-DD.
+    package var birthDate: String?
+    /// 身份证号, or `#` when truly unknown.
+    package var idNumber: String?
+    /// 手机号.
+    package var phone: String?
+    /// 电子邮箱.
+    package var email: String?
+    /// 学历.
+    package var education: String?
+    /// 工作岗位.
+    package var job: String?
+    /// 工作单位.
+    package var workUnit: String?
+    /// 入党日期.
+    package var joinDate: String?
+    /// 预备期开始日期 (支部大会日期).
+    package var probationStart: String?
+    /// 转正日期.
+    package var fullDate: String?
+    /// 人员类别: 正式党员 or 预备党员.
+    package var category: String?
+    /// 党小组代码 (empty to clear).
+    package var group: String?
+    /// 党员标记: 困难党员, 流动党员, 失联 (replaces the set).
+    package var flags: [String]?
+    /// 备注.
+    package var remarks: String?
+
+    /// Creates the fields.
+    package init(
+        name: String? = nil, gender: String? = nil, ethnicity: String? = nil, birthDate: String? = nil,
+        idNumber: String? = nil, phone: String? = nil, email: String? = nil, education: String? = nil,
+        job: String? = nil, workUnit: String? = nil, joinDate: String? = nil, probationStart: String? = nil,
+        fullDate: String? = nil, category: String? = nil, group: String? = nil, flags: [String]? = nil,
+        remarks: String? = nil
+    ) {
+        self.name = name
+        self.gender = gender
+        self.ethnicity = ethnicity
+        self.birthDate = birthDate
+        self.idNumber = idNumber
+        self.phone = phone
+        self.email = email
+        self.education = education
+        self.job = job
+        self.workUnit = workUnit
+        self.joinDate = joinDate
+        self.probationStart = probationStart
+        self.fullDate = fullDate
+        self.category = category
+        self.group = group
+        self.flags = flags
+        self.remarks = remarks
+    }
+}
+
+/// Parameters naming one member by internal id or identity number.
+package struct MemberRefParams: Codable, Sendable {
+    /// Internal id or identity number.
+    package var member: String
+    /// Creates the parameters.
+    package init(member: String) { self.member = member }
+}
+
+/// `member.add`: registers a member in a 党支部 or 联合党支部.
+package enum MemberAdd: RPCMethod {
+    /// The branch and the fields; name, gender, birthDate and idNumber are required.
+    package struct Params: Codable, Sendable {
+        /// The branch's code.
+        package var org: String
+        /// The fields.
+        package var fields: MemberFields
+        /// Creates the parameters.
+        package init(org: String, fields: MemberFields) {
+            self.org = org
+            self.fields = fields
+        }
+    }
+    package typealias Result = Member
+    package static let name = "member.add"
+    package static let summary = "新增党员"
+}
+
+/// `member.show`: one member record.
+package enum MemberShow: RPCMethod {
+    package typealias Params = MemberRefParams
+    package typealias Result = Member
+    package static let name = "member.show"
+    package static let summary = "查看党员信息"
+}
+
+/// `member.edit`: changes fields of a member record (not the branch: see `member.move`).
+package enum MemberEdit: RPCMethod {
+    /// The member and the fields to change.
+    package struct Params: Codable, Sendable {
+        /// Internal id or identity number.
+        package var member: String
+        /// The fields to change.
+        package var fields: MemberFields
+        /// Creates the parameters.
+        package init(member: String, fields: MemberFields) {
+            self.member = member
+            self.fields = fields
+        }
+    }
+    package typealias Result = Member
+    package static let name = "member.edit"
+    package static let summary = "修改党员信息"
+}
+
+/// `member.move`: 支部间调整 within one 党委.
+package enum MemberMove: RPCMethod {
+    /// The member and the receiving branch.
+    package struct Params: Codable, Sendable {
+        /// Internal id or identity number.
+        package var member: String
+        /// The receiving branch's code.
+        package var to: String
+        /// Creates the parameters.
+        package init(member: String, to: String) {
+            self.member = member
+            self.to = to
+        }
+    }
+    package typealias Result = Member
+    package static let name = "member.move"
+    package static let summary = "党员支部间调整（同一党委内）"
+}
+
+/// `member.list`: members of an organization or its subtree, filtered and paged.
+package enum MemberList: RPCMethod {
+    /// Filters.
+    package struct Params: Codable, Sendable {
+        /// The organization's code; defaults to the caller's scope (everything for an admin).
+        package var org: String?
+        /// Include the whole subtree.
+        package var recursive: Bool?
+        /// 正式党员 or 预备党员.
+        package var category: String?
+        /// 困难党员, 流动党员 or 失联.
+        package var flag: String?
+        /// A name fragment or an identity number.
+        package var search: String?
+        /// History (left the roll) instead of members on the roll.
+        package var history: Bool?
+        /// At most this many (default 100, at most 10000; 0 = count only).
+        package var limit: Int?
+        /// Skip this many.
+        package var offset: Int?
+        /// Creates the parameters.
+        package init(
+            org: String? = nil, recursive: Bool? = nil, category: String? = nil, flag: String? = nil,
+            search: String? = nil, history: Bool? = nil, limit: Int? = nil, offset: Int? = nil
+        ) {
+            self.org = org
+            self.recursive = recursive
+            self.category = category
+            self.flag = flag
+            self.search = search
+            self.history = history
+            self.limit = limit
+            self.offset = offset
+        }
+    }
+    /// One page and the total.
+    package struct Result: Codable, Sendable {
+        /// All matches, regardless of paging.
+        package var total: Int
+        /// This page.
+        package var members: [Member]
+        /// Creates the page.
+        package init(total: Int, members: [Member]) {
+            self.total = total
+            self.members = members
+        }
+    }
+    package static let name = "member.list"
+    package static let summary = "党员名单（可含下级组织，按类别、标记、姓名或身份证号筛选）"
+}
+
+/// `member.leave`: moves a member to history (出党, 死亡, 停止党籍).
+package enum MemberLeave: RPCMethod {
+    /// The member, the way of leaving, the date and the reason.
+    package struct Params: Codable, Sendable {
+        /// Internal id or identity number.
+        package var member: String
+        /// 出党, 死亡 or 停止党籍.
+        package var kind: String
+        /// The date.
+        package var date: String
+        /// The reason.
+        package var reason: String
+        /// Creates the parameters.
+        package init(member: String, kind: String, date: String, reason: String) {
+            self.member = member
+            self.kind = kind
+            self.date = date
+            self.reason = reason
+        }
+    }
+    package typealias Result = Member
+    package static let name = "member.leave"
+    package static let summary = "党员出党、死亡或停止党籍（转入历史党员）"
+}
+
+/// `member.restore`: puts a member in history back on the roll.
+package enum MemberRestore: RPCMethod {
+    package typealias Params = MemberRefParams
+    package typealias Result = Member
+    package static let name = "member.restore"
+    package static let summary = "恢复历史党员为在册"
+}
+
+/// One line of roster history.
+package struct MemberHistoryView: Codable, Sendable, Equatable {
+    /// The member's id.
+    package var memberID: Int64
+    /// The member's name.
+    package var memberName: String
+    /// When.
+    package var at: String
+    /// Who.
+    package var actor: String
+    /// The method.
+    package var action: String
+    /// What changed.
+    package var summary: String
+    /// Creates the line.
+    package init(memberID: Int64, memberName: String, at: String, actor: String, action: String, summary: String) {
+        self.memberID = memberID
+        self.memberName = memberName
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.summary = summary
+    }
+}
+
+/// `member.history`: roster changes in an organization's subtree or of one member.
+package enum MemberHistory: RPCMethod {
+    /// Which history.
+    package struct Params: Codable, Sendable {
+        /// The organization's code; defaults to the caller's scope.
+        package var org: String?
+        /// One member instead.
+        package var member: String?
+        /// At most this many (default 100, at most 10000).
+        package var limit: Int?
+        /// Creates the parameters.
+        package init(org: String? = nil, member: String? = nil, limit: Int? = nil) {
+            self.org = org
+            self.member = member
+            self.limit = limit
+        }
+    }
+    /// Newest first.
+    package struct Result: Codable, Sendable {
+        /// The lines.
+        package var entries: [MemberHistoryView]
+        /// Creates the list.
+        package init(entries: [MemberHistoryView]) { self.entries = entries }
+    }
+    package static let name = "member.history"
+    package static let summary = "党员变动历史"
+}
+
+/// `member.export`: the 名册 CSV of an organization or its subtree.
+package enum MemberExport: RPCMethod {
+    /// Which members.
+    package struct Params: Codable, Sendable {
+        /// The organization's code.
+        package var org: String
+        /// Include the whole subtree.
+        package var recursive: Bool?
+        /// Creates the parameters.
+        package init(org: String, recursive: Bool? = nil) {
+            self.org = org
+            self.recursive = recursive
+        }
+    }
+    /// The file.
+    package struct Result: Codable, Sendable {
+        /// Rows written (without the header).
+        package var rows: Int
+        /// The CSV text (UTF-8 with BOM, CRLF), as docs/roster-csv.md describes.
+        package var csv: String
+        /// Creates the result.
+        package init(rows: Int, csv: String) {
+            self.rows = rows
+            self.csv = csv
+        }
+    }
+    package static let name = "member.export"
+    package static let summary = "导出党员名册 CSV"
+}
+
+/// `me.show`: the caller's own member record.
+package enum MeShow: RPCMethod {
+    package typealias Params = NoParams
+    package typealias Result = Member
+    package static let name = "me.show"
+    package static let summary = "查看本人党员信息"
+}

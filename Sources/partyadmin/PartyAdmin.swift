@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import Wire
+
+/// `partyadmin`: the administrator's console of partyd. It parses the command line, makes one call over the
+/// daemon's socket and prints the answer; every rule is the daemon's.
+///
+/// To add a command group, write `Commands/Name.swift` with a `NameCommand: ParsableCommand` whose
+/// `configuration` lists its leaf commands, each an `AsyncParsableCommand` with
+/// `@OptionGroup var global: GlobalOptions` that calls ``Console/call(_:_:_:render:)``; then
+/// add `NameCommand.self` to ``subcommands`` below.
+@main
+struct PartyAdmin: AsyncParsableCommand {
+    /// The top-level commands and groups, in the order `--help` lists them.
+    static let subcommands: [any ParsableCommand.Type] = [
+        StatusCommand.self,
+        MethodsCommand.self,
+        OrgCommand.self,
+        UserCommand.self,
+        AuditCommand.self,
+    ]
+
+    /// The root's name, help text and subcommands.
+    static let configuration = CommandConfiguration(
+        commandName: "partyadmin",
+        abstract: "partyd 管理控制台：通过 Unix 套接字管理党组织、账户与审计日志。",
+        discussion: """
+            用法：partyadmin 命令组 命令 [选项]。每个命令都接受 --socket PATH 与 --json。
+            退出码：0 成功；1 partyd 返回错误；2 无法连接 partyd；3 用法错误。
+            命令补全：partyadmin --generate-completion-script bash|zsh|fish
+            """,
+        version: partyServerVersion,
+        subcommands: subcommands
+    )
+
+    /// Creates the root command; ArgumentParser calls this when no subcommand is given (and then prints help).
+    init() {}
+
+    /// Parses, runs, and maps every failure to lightning-cli's exit codes instead of ArgumentParser's.
+    static func main() async {
+        let command: any ParsableCommand
+        do {
+            command = try await asyncParseAsRoot()
+        } catch {
+            finish(with: error, whileParsing: true)
+        }
+        do {
+            var command = command
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            finish(with: error, whileParsing: false)
+        }
+        Foundation.exit(ExitCode.success.rawValue)
+    }
+
+    /// Prints what `error` calls for and exits with its code.
+    ///
+    /// Commands report their own call errors through ``Console`` and throw an ``ExitStatus``, which passes
+    /// through; daemon and client errors thrown some other way are reported here. Everything else is
+    /// ArgumentParser's: help, version and completion scripts go to standard output with code 0, and any other
+    /// message to standard error with code 3 when it concerns the command line.
+    private static func finish(with error: any Error, whileParsing: Bool) -> Never {
+        var error = error
+        if error is RPCErrorObject || error is RPCClientError {
+            error = Failure.report(error, socketPath: "", json: false)
+        }
+        if let code = error as? ExitCode {
+            Foundation.exit(code.rawValue)
+        }
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if code == .success {
+            Printer.out(message)
+            Foundation.exit(ExitCode.success.rawValue)
+        }
+        Printer.err(message)
+        let isUsage = whileParsing || code == .validationFailure
+        Foundation.exit(isUsage ? ExitStatus.usage.rawValue : code.rawValue)
+    }
+}

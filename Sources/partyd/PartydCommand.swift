@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Server
+
+/// `partyd`: parses flags, bootstraps logging and runs the daemon until SIGTERM or SIGINT.
+@main
+struct PartydCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partyd",
+        abstract: "党建工作守护进程：在 Unix 套接字上提供 JSON-RPC 服务。",
+        discussion: "优先级：命令行 > 环境变量（PARTYD_*）> 配置文件 > 默认值。")
+
+    @Option(name: .long, help: "JSON 配置文件（默认 /etc/partyd/partyd.json，存在时读取；或 PARTYD_CONFIG）")
+    var config: String?
+
+    @Option(name: .customLong("data-dir"), help: "数据目录（PARTYD_DATA_DIR，默认 /var/lib/partyd）")
+    var dataDir: String?
+
+    @Option(name: .long, help: "套接字路径（PARTYD_SOCKET，默认 /run/partyd/partyd.sock）")
+    var socket: String?
+
+    @Option(name: .customLong("socket-group"), help: "套接字所属用户组，组内用户可使用 partyadmin")
+    var socketGroup: String?
+
+    @Option(name: .customLong("log-level"), help: "日志级别：trace debug info notice warning error critical")
+    var logLevel: String?
+
+    func run() async throws {
+        var overrides: [String: String] = [:]
+        overrides["dataDir"] = dataDir
+        overrides["socket"] = socket
+        overrides["socketGroup"] = socketGroup
+        overrides["logLevel"] = logLevel
+        let configuration: DaemonConfiguration
+        do {
+            configuration = try await DaemonConfiguration.load(overrides: overrides, configFile: config)
+        } catch {
+            Self.fail("配置错误：\(error)")
+        }
+        guard let level = Logger.Level(rawValue: configuration.logLevel) else {
+            Self.fail("配置错误：日志级别“\(configuration.logLevel)”无效")
+        }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "partyd")
+        let daemon: PartyDaemon
+        do {
+            daemon = try PartyDaemon(configuration: configuration, logger: logger)
+        } catch {
+            Self.fail("partyd 无法启动：\(error)")
+        }
+        logger.info(
+            "partyd starting",
+            metadata: ["dataDir": "\(configuration.dataDir)", "socket": "\(daemon.socketPath)", "timeZone": "\(configuration.timeZone.identifier)"])
+        try await daemon.run()
+        logger.info("partyd stopped")
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(1)
+    }
+}
