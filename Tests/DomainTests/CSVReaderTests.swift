@@ -8,12 +8,17 @@ struct CSVReaderTests {
 
     private func fields(_ text: String) throws -> [[String]] { try parse(text).map(\.fields) }
 
-    @Test("plain records, LF or CRLF, with or without a final line end", arguments: [
-        "a,b,c\n1,2,3\n", "a,b,c\r\n1,2,3\r\n", "a,b,c\n1,2,3", "a,b,c\r\n1,2,3", "a,b,c\r1,2,3\r",
-    ])
+    @Test(
+        "plain records, LF or CRLF, with or without a final line end",
+        arguments: [
+            "a,b,c\n1,2,3\n", "a,b,c\r\n1,2,3\r\n", "a,b,c\n1,2,3", "a,b,c\r\n1,2,3", "a,b,c\r1,2,3\r",
+        ]
+    )
     func plain(text: String) throws {
         let records = try parse(text)
-        #expect(records == [CSVRecord(line: 1, fields: ["a", "b", "c"]), CSVRecord(line: 2, fields: ["1", "2", "3"])])
+        #expect(
+            records == [CSVRecord(line: 1, fields: ["a", "b", "c"]), CSVRecord(line: 2, fields: ["1", "2", "3"])]
+        )
     }
 
     @Test("a UTF-8 byte order mark is dropped")
@@ -25,7 +30,11 @@ struct CSVReaderTests {
     func quoted() throws {
         let text = "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"line1\nline2\",\"\",x\r\n\"crlf\r\ninside\",y,z\r\n"
         let records = try parse(text)
-        #expect(records.map(\.fields) == [["a", "b,c", "say \"hi\""], ["line1\nline2", "", "x"], ["crlf\r\ninside", "y", "z"]])
+        #expect(
+            records.map(\.fields) == [
+                ["a", "b,c", "say \"hi\""], ["line1\nline2", "", "x"], ["crlf\r\ninside", "y", "z"],
+            ]
+        )
         #expect(records.map(\.line) == [1, 2, 4])
     }
 
@@ -93,7 +102,8 @@ struct CSVReaderTests {
     @Test("a large file parses quickly")
     func large() throws {
         var text = "\u{FEFF}" + RosterCSV.columns.joined(separator: ",") + "\r\n"
-        let row = "张三,男,汉族,1990-05-15,110101199005150015,13800138000,a@b.cn,本科,工程师,\"某某公司,北京\","
+        let row =
+            "张三,男,汉族,1990-05-15,110101199005150015,13800138000,a@b.cn,本科,工程师,\"某某公司,北京\","
             + "2015-07-01,2015-07-01,2016-07-01,正式党员,B001,B001-G1,流动党员,\"备注\"\"引号\"\"\"\r\n"
         text.reserveCapacity(row.utf8.count * 20_000)
         for _ in 0..<20_000 { text += row }

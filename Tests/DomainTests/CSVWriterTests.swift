@@ -10,7 +10,8 @@ struct CSVWriterTests {
             ("line1\nline2", "\"line1\nline2\""), ("cr\rhere", "\"cr\rhere\""), ("crlf\r\nhere", "\"crlf\r\nhere\""),
             (" lead", "\" lead\""), ("trail ", "\"trail \""), ("\ttab", "\"\ttab\""), ("in side", "in side"),
             ("2024-01-01", "2024-01-01"),
-        ])
+        ]
+    )
     func quoting(value: String, written: String) {
         #expect(CSVWriter.field(value) == written)
         #expect(CSVWriter.needsQuotes(value) == (value != written))

@@ -5,17 +5,26 @@ import Testing
 struct DateTests {
     @Test(
         "impossible dates are refused",
-        arguments: ["2023-02-29", "1900-02-29", "2024-02-30", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00",
-            "24-01-01", "2024-1-1-1", "", "二〇二四年", "2024/02/30", "20230229"])
+        arguments: [
+            "2023-02-29", "1900-02-29", "2024-02-30", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00",
+            "24-01-01", "2024-1-1-1", "", "二〇二四年", "2024/02/30", "20230229",
+        ]
+    )
     func impossible(text: String) {
         #expect(LocalDate(text) == nil)
-        #expect(Sample.refusal { _ = try LocalDate.parse(text, field: "birthDate", label: "出生日期") }?.reason == "invalid_date")
+        #expect(
+            Sample.refusal { _ = try LocalDate.parse(text, field: "birthDate", label: "出生日期") }?.reason
+                == "invalid_date"
+        )
     }
 
     @Test(
         "real dates in the accepted spellings",
-        arguments: [("2024-02-29", "2024-02-29"), ("2000-02-29", "2000-02-29"), ("2024/2/9", "2024-02-09"),
-            ("20240229", "2024-02-29"), (" 1949-10-01 ", "1949-10-01")])
+        arguments: [
+            ("2024-02-29", "2024-02-29"), ("2000-02-29", "2000-02-29"), ("2024/2/9", "2024-02-09"),
+            ("20240229", "2024-02-29"), (" 1949-10-01 ", "1949-10-01"),
+        ]
+    )
     func accepted(text: String, expected: String) throws {
         let date = try #require(LocalDate(text))
         #expect(date.description == expected)
@@ -23,8 +32,11 @@ struct DateTests {
 
     @Test(
         "adding months clamps to the end of the month",
-        arguments: [("2024-01-31", 1, "2024-02-29"), ("2023-01-31", 1, "2023-02-28"), ("2024-03-31", 1, "2024-04-30"),
-            ("2024-08-31", -6, "2024-02-29"), ("2024-11-15", 3, "2025-02-15"), ("2024-01-15", -1, "2023-12-15")])
+        arguments: [
+            ("2024-01-31", 1, "2024-02-29"), ("2023-01-31", 1, "2023-02-28"), ("2024-03-31", 1, "2024-04-30"),
+            ("2024-08-31", -6, "2024-02-29"), ("2024-11-15", 3, "2025-02-15"), ("2024-01-15", -1, "2023-12-15"),
+        ]
+    )
     func addingMonths(start: String, months: Int, expected: String) {
         #expect(Sample.date(start).adding(months: months) == Sample.date(expected))
     }
@@ -38,8 +50,11 @@ struct DateTests {
 
     @Test(
         "whole years count a birthday only once it is reached",
-        arguments: [("1990-05-15", "2008-05-14", 17), ("1990-05-15", "2008-05-15", 18), ("2000-02-29", "2018-02-28", 17),
-            ("2000-02-29", "2018-03-01", 18), ("1990-05-15", "1990-05-15", 0)])
+        arguments: [
+            ("1990-05-15", "2008-05-14", 17), ("1990-05-15", "2008-05-15", 18), ("2000-02-29", "2018-02-28", 17),
+            ("2000-02-29", "2018-03-01", 18), ("1990-05-15", "1990-05-15", 0),
+        ]
+    )
     func wholeYears(birth: String, on day: String, expected: Int) {
         #expect(Sample.date(birth).wholeYears(until: Sample.date(day)) == expected)
     }

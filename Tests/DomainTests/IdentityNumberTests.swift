@@ -9,7 +9,8 @@ struct IdentityNumberTests {
             ("11010519491231002X", "1949-12-31", Gender.female, "110105"),
             ("440524188001010014", "1880-01-01", Gender.male, "440524"),
             ("370101190102039973", "1901-02-03", Gender.male, "370101"),
-        ])
+        ]
+    )
     func validVectors(text: String, birth: String, gender: Gender, area: String) throws {
         let number = try IdentityNumber.validate(text)
         #expect(number.text == text)
@@ -52,7 +53,8 @@ struct IdentityNumberTests {
         arguments: [
             "", "1101051949123100", "11010519491231002X1", "1101051949123100XX", "X1010519491231002X",
             "11010519491231002Y", "110105-1949123100", "110105194912310", "1.10105E+17", "张三",
-        ])
+        ]
+    )
     func malformed(text: String) {
         let error = Sample.refusal { _ = try IdentityNumber.validate(text, field: "身份证号") }
         #expect(error?.reason == "invalid_id_number")
@@ -75,7 +77,8 @@ struct IdentityNumberTests {
 
     @Test(
         "an impossible birth date is refused as invalid_id_birth_date",
-        arguments: ["19490230", "19491301", "19490001", "20230229", "00000101"])
+        arguments: ["19490230", "19491301", "19490001", "20230229", "00000101"]
+    )
     func badBirthDate(birth: String) {
         let text = Sample.idNumber(birth: birth, sequence: "001")
         let error = Sample.refusal { _ = try IdentityNumber.validate(text) }

@@ -8,7 +8,8 @@ struct MemberFieldParsingTests {
         arguments: [
             "13800138000", "19912345678", "+8613800138000", "+86 13800138000", "+86-13800138000", "010-12345678",
             "0571-87654321-123", "87654321", "02112345678", "400-800-8888",
-        ])
+        ]
+    )
     func validPhone(phone: String) {
         #expect(MemberRules.isValidPhone(phone))
         #expect(Sample.refusal { try MemberRules.validatePhone(phone) } == nil)
@@ -19,7 +20,8 @@ struct MemberFieldParsingTests {
         arguments: [
             "1380013800", "138001380001", "abc", "010--12345678", "-01012345678", "010-1234567-", "12345", "",
             "+861380013800", "1380013800a", "010 12345678", "１３８００１３８０００",
-        ])
+        ]
+    )
     func invalidPhone(phone: String) {
         #expect(!MemberRules.isValidPhone(phone))
         let error = Sample.refusal { try MemberRules.validatePhone(phone) }
@@ -33,7 +35,8 @@ struct MemberFieldParsingTests {
             ("a@b.cn", true), ("zhang.san+party@mail.example.com", true), ("张三@例子.中国", true),
             ("a@b", false), ("@b.cn", false), ("a@@b.cn", false), ("a@b@c.cn", false), ("a b@c.cn", false),
             ("a@.cn", false), ("a@b.", false), ("a@b..cn", false), ("", false), ("a＠b.cn", false),
-        ])
+        ]
+    )
     func email(address: String, valid: Bool) {
         #expect(MemberRules.isValidEmail(address) == valid)
         #expect((Sample.refusal { try MemberRules.validateEmail(address) }?.reason == "invalid_email") == !valid)
@@ -56,7 +59,8 @@ struct MemberFieldParsingTests {
         arguments: [
             ("男", Gender.male), ("女", .female), ("male", .male), ("Female", .female), ("M", .male), ("f", .female),
             (" 男 ", .male), ("女性", .female),
-        ])
+        ]
+    )
     func gender(text: String, expected: Gender) throws {
         #expect(try MemberRules.parseGender(text) == expected)
     }
@@ -74,7 +78,8 @@ struct MemberFieldParsingTests {
         arguments: [
             ("正式党员", MemberCategory.full), ("预备党员", .probationary), ("full", .full), ("Probationary", .probationary),
             ("正式", .full), ("预备", .probationary),
-        ])
+        ]
+    )
     func category(text: String, expected: MemberCategory) throws {
         #expect(try MemberRules.parseCategory(text) == expected)
     }
@@ -92,7 +97,8 @@ struct MemberFieldParsingTests {
         arguments: [
             ("困难党员", MemberFlag.hardship), ("流动党员", .flowing), ("失联", .lostContact), ("失联党员", .lostContact),
             ("hardship", .hardship), ("Flowing", .flowing), ("lost-contact", .lostContact),
-        ])
+        ]
+    )
     func flag(text: String, expected: MemberFlag) throws {
         #expect(try MemberRules.parseFlag(text) == expected)
     }
@@ -103,7 +109,8 @@ struct MemberFieldParsingTests {
             ("困难党员、流动党员", "困难党员、流动党员"), ("失联;困难党员", "困难党员、失联"),
             ("流动党员；失联，困难党员", "困难党员、流动党员、失联"), ("", ""), (" 、 ", ""), ("流动党员、流动党员", "流动党员"),
             ("失联,流动党员", "流动党员、失联"),
-        ])
+        ]
+    )
     func flags(text: String, expected: String) throws {
         #expect(MemberRules.formatFlags(try MemberRules.parseFlags(text)) == expected)
     }
@@ -127,7 +134,8 @@ struct MemberFieldParsingTests {
         arguments: [
             ("出党", MemberStatus.expelled), ("死亡", .deceased), ("停止党籍", .suspended), ("expelled", .expelled),
             ("Deceased", .deceased), ("suspended", .suspended),
-        ])
+        ]
+    )
     func leaveKind(text: String, expected: MemberStatus) throws {
         #expect(try MemberRules.parseLeaveKind(text) == expected)
     }

@@ -1,6 +1,5 @@
-import Testing
-
 import Domain
+import Testing
 
 /// Shared sample data for the member, roster and organization tests.
 enum Sample {
@@ -23,23 +22,56 @@ enum Sample {
     /// A valid 正式党员 draft: 张三, male, born 1990-05-15, admitted 2015-07-01, full member from 2016-07-01.
     static func draft() -> MemberDraft {
         MemberDraft(
-            name: "张三", gender: .male, ethnicity: "汉族", birthDate: date("1990-05-15"),
-            idNumber: "110101199005150015", phone: "13800138000", email: "zhangsan@example.com", education: "本科",
-            job: "工程师", workUnit: "某某公司", joinDate: date("2015-07-01"), probationStart: date("2015-07-01"),
-            fullDate: date("2016-07-01"), category: .full, orgCode: "B001", groupCode: "B001-G1",
-            flags: [.flowing], remarks: nil)
+            name: "张三",
+            gender: .male,
+            ethnicity: "汉族",
+            birthDate: date("1990-05-15"),
+            idNumber: "110101199005150015",
+            phone: "13800138000",
+            email: "zhangsan@example.com",
+            education: "本科",
+            job: "工程师",
+            workUnit: "某某公司",
+            joinDate: date("2015-07-01"),
+            probationStart: date("2015-07-01"),
+            fullDate: date("2016-07-01"),
+            category: .full,
+            orgCode: "B001",
+            groupCode: "B001-G1",
+            flags: [.flowing],
+            remarks: nil
+        )
     }
 
     /// A stored member built from ``draft()``.
     static func member(status: MemberStatus = .active) -> Member {
         let d = draft()
         return Member(
-            id: 1, name: d.name, gender: d.gender, ethnicity: d.ethnicity, birthDate: d.birthDate, idNumber: d.idNumber,
-            phone: d.phone, email: d.email, education: d.education, job: d.job, workUnit: d.workUnit,
-            joinDate: d.joinDate, probationStart: d.probationStart, fullDate: d.fullDate, category: d.category,
-            orgID: 7, orgCode: d.orgCode, groupID: 9, groupCode: d.groupCode, flags: d.flags, status: status,
-            leftOn: status == .active ? nil : date("2024-01-01"), leftReason: status == .active ? nil : "原因",
-            remarks: d.remarks)
+            id: 1,
+            name: d.name,
+            gender: d.gender,
+            ethnicity: d.ethnicity,
+            birthDate: d.birthDate,
+            idNumber: d.idNumber,
+            phone: d.phone,
+            email: d.email,
+            education: d.education,
+            job: d.job,
+            workUnit: d.workUnit,
+            joinDate: d.joinDate,
+            probationStart: d.probationStart,
+            fullDate: d.fullDate,
+            category: d.category,
+            orgID: 7,
+            orgCode: d.orgCode,
+            groupID: 9,
+            groupCode: d.groupCode,
+            flags: d.flags,
+            status: status,
+            leftOn: status == .active ? nil : date("2024-01-01"),
+            leftReason: status == .active ? nil : "原因",
+            remarks: d.remarks
+        )
     }
 
     /// The refusal `body` throws, or nil when it returns normally.

@@ -4,12 +4,19 @@ import Testing
 @Suite("Member rules: leaving the roll and coming back")
 struct MemberLeaveTests {
     private func leave(
-        _ kind: MemberStatus, on date: String = "2025-06-01", reason: String = "因病去世",
+        _ kind: MemberStatus,
+        on date: String = "2025-06-01",
+        reason: String = "因病去世",
         member: Member = Sample.member()
     ) -> DomainError? {
         Sample.refusal {
             try MemberRules.validateLeave(
-                kind: kind, date: Sample.date(date), reason: reason, member: member, today: Sample.today)
+                kind: kind,
+                date: Sample.date(date),
+                reason: reason,
+                member: member,
+                today: Sample.today
+            )
         }
     }
 

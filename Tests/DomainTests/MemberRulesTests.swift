@@ -17,8 +17,13 @@ struct MemberRulesTests {
     @Test("only the required fields are needed for a 正式党员")
     func minimalDraft() {
         let draft = MemberDraft(
-            name: "李四", gender: .female, birthDate: Sample.date("1949-12-31"), idNumber: "11010519491231002X",
-            category: .full, orgCode: "B001")
+            name: "李四",
+            gender: .female,
+            birthDate: Sample.date("1949-12-31"),
+            idNumber: "11010519491231002X",
+            category: .full,
+            orgCode: "B001"
+        )
         #expect(MemberRules.problems(draft, today: Sample.today).isEmpty)
     }
 
@@ -61,7 +66,8 @@ struct MemberRulesTests {
                 $0.idNumber = "#"
                 $0.gender = .female
                 $0.birthDate = Sample.date("1991-01-01")
-            } == nil)
+            } == nil
+        )
     }
 
     @Test("the birth date lies between 1900 and today")
@@ -82,7 +88,8 @@ struct MemberRulesTests {
 
     @Test(
         "admission before the 18th birthday is refused, on it is accepted",
-        arguments: [("2008-05-14", false), ("2008-05-15", true), ("2010-01-01", true)])
+        arguments: [("2008-05-14", false), ("2008-05-15", true), ("2010-01-01", true)]
+    )
     func joinAge(join: String, accepted: Bool) {
         let error = refusal {
             $0.joinDate = Sample.date(join)

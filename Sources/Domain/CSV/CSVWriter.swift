@@ -30,12 +30,15 @@ package struct CSVWriter: Sendable {
     /// or starts or ends with a space or tab (which readers would otherwise trim); otherwise unchanged.
     package static func field(_ value: String) -> String {
         guard needsQuotes(value) else { return value }
-        var quoted = "\""
-        for character in value {
-            if character == "\"" { quoted.append("\"\"") } else { quoted.append(character) }
+        guard value.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + value + "\"" }
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
         }
-        quoted.append("\"")
-        return quoted
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether a field must be quoted.

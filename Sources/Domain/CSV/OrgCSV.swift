@@ -127,7 +127,7 @@ package enum OrgCSV {
             }
         }
         for (column, field, limit) in textLimits {
-            if let value = text(column), value.count > limit {
+            if let value = text(column), MemberRules.exceeds(value, limit) {
                 report(column, DomainError.invalid(field, "\(column)过长（最多 \(limit) 字）", reason: "too_long"))
             }
         }

@@ -151,7 +151,9 @@ package enum RosterCSV {
         let labels = row.layout.labels
         return (
             draft,
-            problems.map { RosterRowError(row: row.record.line, column: $0.column.map { labels[$0.rawValue] }, error: $0.error) }
+            problems.map {
+                RosterRowError(row: row.record.line, column: $0.column.map { labels[$0.rawValue] }, error: $0.error)
+            }
         )
     }
 

@@ -30,12 +30,23 @@ extension MemberRules {
     /// Whether `email` has exactly one `@`, a non-empty local part, and a domain with a dot that neither
     /// starts nor ends it, no empty labels, and no whitespace or control characters anywhere.
     package static func isValidEmail(_ email: String) -> Bool {
-        guard email.utf8.count <= 254, !email.unicodeScalars.contains(where: { $0.isWhiteSpace || $0.isControl })
+        let utf8 = email.utf8
+        let at = UInt8(ascii: "@"), dot = UInt8(ascii: ".")
+        guard utf8.count <= 254, let atIndex = utf8.firstIndex(of: at), atIndex != utf8.startIndex,
+            utf8.lastIndex(of: at) == atIndex
         else { return false }
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty else { return false }
-        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
+        let domain = utf8[utf8.index(after: atIndex)...]
+        guard let first = domain.first, let last = domain.last, first != dot, last != dot, domain.contains(dot)
+        else { return false }
+        var previous: UInt8 = 0
+        for byte in domain {
+            if byte == dot && previous == dot { return false }
+            previous = byte
+        }
+        if utf8.contains(where: { $0 >= 0x80 }) {
+            return !email.unicodeScalars.contains { $0.isWhiteSpace || $0.isControl }
+        }
+        return !utf8.contains { $0 <= 0x20 || $0 == 0x7F }
     }
 
     private static func isMobile(_ bytes: [UInt8]) -> Bool {

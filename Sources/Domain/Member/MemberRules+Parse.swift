@@ -63,6 +63,7 @@ extension MemberRules {
 
     /// Parses a list of 党员标记 separated by ``flagSeparators``; blank text is the empty set.
     package static func parseFlags(_ text: String, field: String = "flags") throws(DomainError) -> Set<MemberFlag> {
+        if let single = lookUp(text, aliases: flagAliases) { return [single] }
         var flags: Set<MemberFlag> = []
         for part in text.split(whereSeparator: { flagSeparators.contains($0) }) {
             let trimmed = String(part).trimmedWhitespace

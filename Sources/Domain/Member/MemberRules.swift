@@ -59,7 +59,7 @@ package enum MemberRules {
     package static func validateName(_ name: String, field: String = "name") throws(DomainError) {
         let trimmed = name.trimmedWhitespace
         guard !trimmed.isEmpty else { throw DomainError.invalid(field, "姓名不能为空", reason: "empty_name") }
-        guard trimmed.count <= maxNameLength else {
+        guard !exceeds(trimmed, maxNameLength) else {
             throw DomainError.invalid(field, "姓名过长（最多 \(maxNameLength) 字）", reason: "name_too_long")
         }
         guard !trimmed.unicodeScalars.contains(where: \.isControl) else {
@@ -124,7 +124,7 @@ package enum MemberRules {
         guard !trimmed.isEmpty else {
             throw DomainError.invalid("reason", "\(kind.rawValue)原因不能为空", reason: "empty_reason")
         }
-        guard trimmed.count <= maxReasonLength else {
+        guard !exceeds(trimmed, maxReasonLength) else {
             throw DomainError.invalid("reason", "\(kind.rawValue)原因过长（最多 \(maxReasonLength) 字）", reason: "too_long")
         }
     }
@@ -245,7 +245,7 @@ package enum MemberRules {
             (draft.workUnit, "workUnit", "工作单位", 200),
             (draft.remarks, "remarks", "备注", maxRemarksLength),
         ]
-        for case let (text?, field, label, limit) in limits where text.count > limit {
+        for case let (text?, field, label, limit) in limits where exceeds(text, limit) {
             throw DomainError.invalid(field, "\(label)过长（最多 \(limit) 字）", reason: "too_long")
         }
     }
@@ -262,6 +262,11 @@ package enum MemberRules {
     private static func nonBlank(_ text: String?) -> String? {
         guard let trimmed = text?.trimmedWhitespace, !trimmed.isEmpty else { return nil }
         return trimmed
+    }
+
+    /// Whether `text` has more than `limit` characters, without counting them when its UTF-8 length settles it.
+    static func exceeds(_ text: String, _ limit: Int) -> Bool {
+        text.utf8.count > limit && text.count > limit
     }
 
     private static func label(_ member: Member) -> String { "\(member.name)（\(member.idNumber)）" }
