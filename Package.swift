@@ -94,6 +94,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["PartyTesting", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["PartyTesting", "Domain", "Wire", "Server"], swiftSettings: swiftSettings),
     ]
 )

@@ -16,6 +16,8 @@ struct PartyAdmin: AsyncParsableCommand {
         StatusCommand.self,
         MethodsCommand.self,
         OrgCommand.self,
+        MemberCommand.self,
+        MeCommand.self,
         UserCommand.self,
         AuditCommand.self,
     ]
@@ -23,7 +25,7 @@ struct PartyAdmin: AsyncParsableCommand {
     /// The root's name, help text and subcommands.
     static let configuration = CommandConfiguration(
         commandName: "partyadmin",
-        abstract: "partyd 管理控制台：通过 Unix 套接字管理党组织、账户与审计日志。",
+        abstract: "partyd 管理控制台：通过 Unix 套接字管理党组织、党员名册、账户与审计日志。",
         discussion: """
             用法：partyadmin 命令组 命令 [选项]。每个命令都接受 --socket PATH 与 --json。
             退出码：0 成功；1 partyd 返回错误；2 无法连接 partyd；3 用法错误。

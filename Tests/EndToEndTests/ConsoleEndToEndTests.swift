@@ -7,6 +7,7 @@ import Testing
 #endif
 
 /// Runs the built `partyd` and `partyadmin` binaries as a person would.
+extension EndToEnd {
 @Suite("End to end: partyd and partyadmin binaries", .serialized)
 struct ConsoleEndToEndTests {
     @Test func mainFlowAndExitCodes() throws {
@@ -105,4 +106,5 @@ struct ConsoleEndToEndTests {
         #expect(info.st_gid == 1)
         try daemon.stop()
     }
+}
 }

@@ -50,7 +50,8 @@ enum ImportHandlers {
 
     /// The refusal of a whole file: every problem (up to the reporting limit) with its row and column.
     static func refusal(_ problems: [RosterRowError], rows: Int) -> RPCErrorObject {
-        let sorted = problems.sorted { ($0.row, $0.column ?? "") < ($1.row, $1.column ?? "") }
+        // Stable by row: within a row, problems keep the decoder's column order.
+        let sorted = problems.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element)
         let details = sorted.prefix(maximumReportedProblems).map { RPCErrorDetail(row: $0.row, column: $0.column, message: $0.message) }
         let more = sorted.count > maximumReportedProblems ? "（仅列出前 \(maximumReportedProblems) 处）" : ""
         return RPCErrorObject(

@@ -21,7 +21,7 @@ enum MemberImporter {
                 let inserted = try tx.insertMember(member, at: context.timestamp)
                 try tx.appendMemberHistory(
                     memberID: inserted.id, orgID: inserted.orgID, at: context.timestamp, actor: caller.userName,
-                    action: "member.import", summary: "名册导入：编入\(inserted.orgCode ?? "")")
+                    action: "member.import", summary: "名册导入：编入\(prepared.labels[inserted.orgID] ?? inserted.orgCode ?? "")")
             }
             let orgs = Set(prepared.members.map(\.orgID))
             try tx.appendAudit(
@@ -41,6 +41,8 @@ enum MemberImporter {
     struct Prepared {
         var members: [Member] = []
         var problems: [RosterRowError] = []
+        /// `name（code）` of each receiving branch, for history lines.
+        var labels: [Int64: String] = [:]
     }
 
     static func prepare(_ decoded: RosterDecodeResult, caller: Caller, in tx: any StoreReader) throws -> Prepared {
@@ -103,6 +105,7 @@ enum MemberImporter {
             }
             if !failed, let org {
                 prepared.members.append(Member(id: 0, draft: draft, orgID: org.id, groupID: group?.id))
+                prepared.labels[org.id] = org.label
             }
         }
         return prepared

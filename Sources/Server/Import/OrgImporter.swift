@@ -71,9 +71,10 @@ enum OrgImporter {
                     RosterRowError(row: row.row, column: "上级组织代码", message: "只有系统管理员可以导入顶级党组织", reason: "auth.forbidden"))
             }
         }
-        // Ordering sees every row, so a child of a refused row is not also misreported as an orphan.
+        // Ordering sees every row, so a child of a refused row is not also misreported as an orphan. Existing
+        // parents' kinds are not passed: their placement was checked above, with revoked parents too.
         let order = OrgCSV.orderForInsertion(
-            decoded.rows, existingCodes: Set(existingParents.keys), existingKinds: existingParents.mapValues(\.kind))
+            decoded.rows, existingCodes: Set(existingParents.keys))
         plan.ordered = order.ordered
         plan.problems += order.errors
         return plan

@@ -4,15 +4,15 @@ import Wire
 
 /// `partyadmin org`: the tree of Party organizations. Creation and the queries are here, edits of an
 /// organization's own fields in `Org+Edit.swift`, changes to the tree (move, merge, revoke, delete) and history in
-/// `Org+Structure.swift`.
+/// `Org+Structure.swift`, the 采集表 CSV import and export in `Org+CSV.swift`.
 struct OrgCommand: ParsableCommand {
     /// Name, help and leaf commands.
     static let configuration = CommandConfiguration(
         commandName: "org",
-        abstract: "党组织管理：新建、查看、组织树、修改、更名、转移、合并、撤销与历史。",
+        abstract: "党组织管理：新建、查看、组织树、修改、更名、转移、合并、撤销、历史与采集表导入导出。",
         subcommands: [
             Add.self, Show.self, Tree.self, Edit.self, Rename.self, SetKind.self, Move.self, Merge.self,
-            Revoke.self, Revoked.self, Delete.self, History.self,
+            Revoke.self, Revoked.self, Delete.self, History.self, Import.self, Export.self,
         ]
     )
 

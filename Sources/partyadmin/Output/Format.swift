@@ -60,7 +60,8 @@ enum Format {
         }
     }
 
-    /// A short Chinese label for the method recorded in an organization's history, or the method name itself.
+    /// A short Chinese label for the method recorded in an organization's or a member's history, or the method name
+    /// itself.
     static func action(_ method: String) -> String {
         switch method {
         case "org.add": "新建"
@@ -70,6 +71,13 @@ enum Format {
         case "org.move": "整建制转移"
         case "org.merge": "合并"
         case "org.revoke": "撤销"
+        case "org.import": "采集表导入"
+        case "member.add": "新增"
+        case "member.edit": "修改"
+        case "member.move": "支部间调整"
+        case "member.leave": "减少"
+        case "member.restore": "恢复"
+        case "member.import": "名册导入"
         default: method
         }
     }

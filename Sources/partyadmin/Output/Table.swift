@@ -32,6 +32,11 @@ struct Table {
         self.columns = columns
     }
 
+    /// Creates an empty table with `columns`, for tables whose columns depend on options.
+    init(_ columns: [Column]) {
+        self.columns = columns
+    }
+
     /// Appends a row; missing cells are blank, extra cells are dropped, and line breaks become spaces so that a
     /// multi-line value cannot break the layout.
     mutating func append(_ cells: [String]) {

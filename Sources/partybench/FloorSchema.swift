@@ -1,0 +1,105 @@
+import Domain
+
+/// partyd's schema for the floor: the CREATE statements of Sources/Store/SQLite/Migrations.swift (v1 and v2)
+/// copied as they are, with the same CHECK lists, so that sqlite3 maintains the same indexes and checks.
+/// Keep in step with the migrations when they change.
+enum FloorSchema {
+    private static func list(_ values: [String]) -> String { values.map { "'\($0)'" }.joined(separator: ",") }
+
+    /// The statements, in migration order.
+    static var statements: String {
+        """
+        CREATE TABLE organization (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            kind TEXT NOT NULL CHECK (kind IN (\(list(OrgKind.allCases.map(\.rawValue))))),
+            parent_id INTEGER REFERENCES organization(id) ON DELETE RESTRICT,
+            path TEXT NOT NULL UNIQUE,
+            depth INTEGER NOT NULL CHECK (depth >= 0),
+            founded TEXT,
+            unit_name TEXT,
+            unit_category TEXT,
+            contact TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'revoked')),
+            revoked_on TEXT,
+            revoked_reason TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ((status = 'revoked') = (revoked_on IS NOT NULL))
+        );
+        CREATE INDEX organization_parent ON organization(parent_id, status);
+        CREATE TABLE org_history (
+            id INTEGER PRIMARY KEY,
+            org_id INTEGER NOT NULL,
+            org_code TEXT NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            summary TEXT NOT NULL
+        );
+        CREATE INDEX org_history_org ON org_history(org_id, id);
+        CREATE TABLE account (
+            unix_user TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN (\(list(Role.allCases.map(\.rawValue))))),
+            org_id INTEGER REFERENCES organization(id) ON DELETE RESTRICT,
+            member_id INTEGER,
+            created_at TEXT NOT NULL,
+            CHECK ((role IN ('org-admin', 'auditor')) = (org_id IS NOT NULL)),
+            CHECK ((role = 'member') = (member_id IS NOT NULL))
+        );
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            actor_uid INTEGER NOT NULL,
+            method TEXT NOT NULL,
+            target TEXT NOT NULL,
+            org_id INTEGER,
+            summary TEXT NOT NULL
+        );
+        CREATE INDEX audit_org ON audit(org_id, id);
+        CREATE TABLE member (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            gender TEXT NOT NULL CHECK (gender IN (\(list(Gender.allCases.map(\.rawValue))))),
+            ethnicity TEXT,
+            birth_date TEXT NOT NULL,
+            id_number TEXT NOT NULL,
+            phone TEXT,
+            email TEXT,
+            education TEXT,
+            job TEXT,
+            work_unit TEXT,
+            join_date TEXT,
+            probation_start TEXT,
+            full_date TEXT,
+            category TEXT NOT NULL CHECK (category IN (\(list(MemberCategory.allCases.map(\.rawValue))))),
+            org_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE RESTRICT,
+            group_id INTEGER REFERENCES organization(id) ON DELETE SET NULL,
+            flags TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT '在册' CHECK (status IN (\(list(MemberStatus.allCases.map(\.rawValue))))),
+            left_on TEXT,
+            left_reason TEXT,
+            remarks TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX member_id_number ON member(id_number) WHERE id_number <> '#';
+        CREATE INDEX member_org ON member(org_id, status);
+        CREATE INDEX member_name ON member(name);
+        CREATE TABLE member_history (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER NOT NULL,
+            org_id INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            summary TEXT NOT NULL
+        );
+        CREATE INDEX member_history_member ON member_history(member_id, id);
+        CREATE INDEX member_history_org ON member_history(org_id, id);
+
+        """
+    }
+}
