@@ -52,7 +52,7 @@ test: deps
 	$(SWIFT) build --build-tests -Xswiftc -warnings-as-errors
 	PARTY_BIN_DIR=$$($(SWIFT) build --show-bin-path) $(SWIFT) test --skip-build $(TEST_FLAGS)
 
-bench: deps
+bench: release
 	$(SWIFT) build -c release --product partybench
 	$$($(SWIFT) build -c release --show-bin-path)/partybench $(BENCH_ARGS)
 

@@ -38,20 +38,21 @@ package final class PartyDaemon: Sendable {
         }
         let endpoint: RPCListener.Endpoint
         if let inherited = SocketActivation.inheritedListener(environment: environment) {
-            endpoint = .inherited(inherited, path: configuration.socketPath)
+            socketPath = SocketActivation.boundPath(of: inherited) ?? configuration.socketPath
+            endpoint = .inherited(inherited, path: socketPath)
         } else {
             try SocketFile.prepare(path: configuration.socketPath)
+            socketPath = configuration.socketPath
             endpoint = .path(configuration.socketPath)
         }
-        socketPath = configuration.socketPath
         let notifier = SystemdNotifier(environment: environment)
         self.notifier = notifier
-        let info = DaemonInfo(configuration: configuration, startedAt: Date(), socketPath: configuration.socketPath, ownUID: getuid())
+        let info = DaemonInfo(configuration: configuration, startedAt: Date(), socketPath: socketPath, ownUID: getuid())
         let dispatcher = Dispatcher(registry: Self.registry(), store: store, daemon: info, logger: logger)
         let listener = RPCListener(
             endpoint: endpoint, dispatcher: dispatcher, configuration: configuration, logger: logger,
             onReady: {
-                notifier.ready(status: "正在 \(configuration.socketPath) 上服务")
+                notifier.ready(status: "正在 \(info.socketPath) 上服务")
                 onReady()
             })
         var groupConfiguration = ServiceGroupConfiguration(
@@ -86,7 +87,10 @@ package final class PartyDaemon: Sendable {
 
     /// Serves until a shutdown signal (or ``shutdown()``), then finishes in-flight requests and returns.
     package func run() async throws {
-        defer { lock.release() }
+        defer {
+            store.checkpoint()
+            lock.release()
+        }
         try await group.run()
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Foundation
 import Logging
 import Server
@@ -47,12 +48,23 @@ struct PartydCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "partyd")
+        // Signal handlers are installed here, before the socket exists, rather than by the service group once it
+        // runs: a SIGTERM that arrives just after READY=1 must start a graceful shutdown, not kill the process.
+        let signalSources = [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)
+            return DispatchSource.makeSignalSource(signal: number, queue: .global())
+        }
         let daemon: PartyDaemon
         do {
-            daemon = try PartyDaemon(configuration: configuration, logger: logger)
+            daemon = try PartyDaemon(configuration: configuration, logger: logger, signals: [])
         } catch {
             Self.fail("partyd 无法启动：\(error)")
         }
+        for source in signalSources {
+            source.setEventHandler { Task { await daemon.shutdown() } }
+            source.resume()
+        }
+        defer { signalSources.forEach { $0.cancel() } }
         logger.info(
             "partyd starting",
             metadata: ["dataDir": "\(configuration.dataDir)", "socket": "\(daemon.socketPath)", "timeZone": "\(configuration.timeZone.identifier)"])

@@ -44,6 +44,7 @@ struct SystemdEndToEndTests {
             timeout: 60)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"protocolVersion\""))
+        #expect(result.stdout.contains("activated.sock"), "status reports the socket clients really use")
         #expect(!FileManager.default.fileExists(atPath: directory.appending("unused.sock")))
     }
 }

@@ -38,7 +38,7 @@ actor ImportSessions {
 
     /// Appends chunk `sequence`; returns the bytes received so far.
     func append(session id: String, owner: UInt32, sequence: Int, text: String, now: Date) throws -> Int {
-        var session = try lookup(id, owner: owner, now: now)
+        let session = try lookup(id, owner: owner, now: now)
         guard sequence == session.nextSequence else {
             throw DomainError.invalid("sequence", "分段序号应为 \(session.nextSequence)，收到 \(sequence)", reason: "import.sequence")
         }
@@ -50,11 +50,11 @@ actor ImportSessions {
             sessions[id] = nil
             throw DomainError.invalid("text", "导入文件超过 \(Self.maxFileBytes / 1024 / 1024) MB 上限，已取消", reason: "import.too_large")
         }
-        session.bytes += chunk
-        session.nextSequence += 1
-        session.touched = now
-        sessions[id] = session
-        return session.bytes.count
+        // Mutate in place: copying the session out and back would copy the whole upload on every chunk.
+        sessions[id]!.bytes.append(contentsOf: chunk)
+        sessions[id]!.nextSequence += 1
+        sessions[id]!.touched = now
+        return sessions[id]!.bytes.count
     }
 
     /// Removes and returns the session for its commit.

@@ -9,6 +9,11 @@ struct Authorizer: Sendable {
 
     func authorize(peer: PeerCredentials, access: Access, targets: [ScopeTarget]) async throws -> Caller {
         let ownUID = self.ownUID
+        // Methods open to anyone skip the accounts table: the hello of a health check costs no database read.
+        if access == .anyone {
+            let isAdmin = peer.uid == 0 || peer.uid == ownUID
+            return Caller(uid: peer.uid, userName: peer.userName, role: isAdmin ? .admin : nil)
+        }
         let (caller, paths) = try await store.read { tx throws -> (Caller, [OrgPath]) in
             let caller = try Self.identify(peer: peer, ownUID: ownUID, tx: tx)
             // Resolve targets only for callers whose scope matters, so admins pay nothing extra.

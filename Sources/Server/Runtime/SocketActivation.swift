@@ -22,4 +22,18 @@ package enum SocketActivation {
         _ = fcntl(firstDescriptor, F_SETFD, FD_CLOEXEC)
         return firstDescriptor
     }
+
+    /// The filesystem path a listening Unix socket is bound to, so status reports where clients really connect.
+    package static func boundPath(of descriptor: Int32) -> String? {
+        var address = sockaddr_un()
+        var length = socklen_t(MemoryLayout<sockaddr_un>.size)
+        let result = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        guard result == 0, address.sun_family == sa_family_t(AF_UNIX) else { return nil }
+        let path = withUnsafeBytes(of: address.sun_path) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        return path.isEmpty ? nil : path
+    }
 }

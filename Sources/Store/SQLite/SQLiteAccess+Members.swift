@@ -39,7 +39,7 @@ extension SQLiteAccess {
 
     func member(idNumber: String) throws -> Member? {
         guard idNumber != "#" else { return nil }
-        return try Row.fetchOne(db, sql: Self.memberSelect + " WHERE m.id_number = ?", arguments: [idNumber]).map(Self.member)
+        return try Row.fetchOne(db, sql: Self.memberSelect + " WHERE m.id_number = ? AND m.id_number <> '#'", arguments: [idNumber]).map(Self.member)
     }
 
     private func filter(_ query: MemberQuery) -> (sql: String, arguments: StatementArguments) {
@@ -62,7 +62,8 @@ extension SQLiteAccess {
             arguments += ["%,\(flag.rawValue),%"]
         }
         if let search = query.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
-            conditions.append("(m.id_number = ? OR m.name LIKE ? ESCAPE '\\')")
+            // The identity-number index is partial (it skips '#'), so the query must repeat its condition.
+            conditions.append("((m.id_number = ? AND m.id_number <> '#') OR m.name LIKE ? ESCAPE '\\')")
             let escaped = search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_")
             arguments += [search.uppercased(), "%\(escaped)%"]
@@ -119,7 +120,7 @@ extension SQLiteAccess {
             let chunk = wanted[start..<min(start + 5000, wanted.count)]
             let json = "[" + chunk.map { "\"\($0)\"" }.joined(separator: ",") + "]"
             let rows = try Row.fetchAll(
-                db, sql: Self.memberSelect + " WHERE m.id_number IN (SELECT value FROM json_each(?))", arguments: [json])
+                db, sql: Self.memberSelect + " WHERE m.id_number IN (SELECT value FROM json_each(?)) AND m.id_number <> '#'", arguments: [json])
             for row in rows {
                 let member = try Self.member(row)
                 result[member.idNumber] = member

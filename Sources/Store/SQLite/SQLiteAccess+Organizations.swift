@@ -55,19 +55,20 @@ extension SQLiteAccess {
 
     func insertOrganization(_ new: NewOrganization, at: String) throws -> Organization {
         // The path needs the id, so insert with a unique placeholder path and set the real one at once.
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO organization (code, name, kind, parent_id, path, depth, founded, unit_name, unit_category,
                     contact, status, created_at, updated_at)
                 VALUES (?, ?, ?, ?, 'pending:' || ?, ?, ?, ?, ?, ?, 'active', ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 new.code, new.name, new.kind.rawValue, new.parent?.id, new.code, (new.parent?.path.depth ?? -1) + 1,
                 new.founded?.description, new.unitName, new.unitCategory, new.contact, at, at,
             ])
         let id = db.lastInsertedRowID
         let path = new.parent?.path.appending(id) ?? OrgPath(ids: [id])
-        try db.execute(sql: "UPDATE organization SET path = ? WHERE id = ?", arguments: [path.description, id])
+        try db.cachedStatement(sql: "UPDATE organization SET path = ? WHERE id = ?").execute(arguments: [path.description, id])
         return Organization(
             id: id, code: new.code, name: new.name, kind: new.kind, parentID: new.parent?.id, path: path,
             founded: new.founded, unitName: new.unitName, unitCategory: new.unitCategory, contact: new.contact)
@@ -104,8 +105,8 @@ extension SQLiteAccess {
     }
 
     func appendHistory(orgID: Int64, code: String, at: String, actor: String, action: String, summary: String) throws {
-        try db.execute(
-            sql: "INSERT INTO org_history (org_id, org_code, at, actor, action, summary) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [orgID, code, at, actor, action, summary])
+        try db.cachedStatement(
+            sql: "INSERT INTO org_history (org_id, org_code, at, actor, action, summary) VALUES (?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [orgID, code, at, actor, action, summary])
     }
 }
