@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "partybench",
             dependencies: [
-                "PartyTesting", "Wire", "Domain",
+                "PartyTesting", "Wire", "Domain", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -39,11 +39,12 @@ struct SQLiteFloor {
     /// writes the history line partyd writes for each imported organization.
     func loadOrganizations(csv: String) throws -> Double {
         let columns = FloorData.organizationColumns.joined(separator: ", ")
+        let schema = try FloorSchema.statements
         return try time(
             """
             PRAGMA journal_mode = WAL;
             \(Self.pragmas)BEGIN;
-            \(FloorSchema.statements)CREATE TEMP TABLE org_in (\(columns));
+            \(schema)CREATE TEMP TABLE org_in (\(columns));
             .import --csv --schema temp "\(csv)" org_in
             INSERT INTO organization (id, code, name, kind, parent_id, path, depth, founded, unit_name, unit_category,
                 contact, created_at, updated_at)

@@ -54,6 +54,21 @@ package final class SQLiteStore: PartyStore {
         }
     }
 
+    /// The CREATE statements of the current schema, in creation order, as the migrations leave it: for tools
+    /// (the benchmark's sqlite3 floor) that need an identical empty database without copying the migrations.
+    package static func schemaStatements() throws -> [String] {
+        let queue = try DatabaseQueue()
+        try Migrations.migrator.migrate(queue)
+        return try queue.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT sql FROM sqlite_master
+                    WHERE sql IS NOT NULL AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY rowid
+                    """)
+        }
+    }
+
     /// Folds the write-ahead log back into the database file and empties it, for a tidy data directory after
     /// a clean shutdown. Failure is harmless: SQLite replays the log at the next open.
     package func checkpoint() {
