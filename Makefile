@@ -9,7 +9,7 @@ SOCKET     := $(VAR)/partyd.sock
 APT_PKGS   := pkg-config libsqlite3-dev libcurl4-openssl-dev sqlite3
 TEST_FLAGS ?=
 
-.PHONY: all deps build release run test bench clean completions
+.PHONY: all deps build release run test lint format bench clean completions
 
 all: build
 
@@ -48,9 +48,16 @@ run: release
 	@echo "按 Ctrl-C 停止。"
 	@exec $$($(SWIFT) build -c release --show-bin-path)/partyd --data-dir $(VAR)/data --socket $(SOCKET)
 
-test: deps
+test: deps lint
 	$(SWIFT) build --build-tests -Xswiftc -warnings-as-errors
 	PARTY_BIN_DIR=$$($(SWIFT) build --show-bin-path) $(SWIFT) test --skip-build $(TEST_FLAGS)
+
+# Fails on any formatting difference or lint finding (.swift-format, as Hummingbird's with 120 columns).
+lint:
+	$(SWIFT) format lint --strict --parallel -r Sources Tests Package.swift
+
+format:
+	$(SWIFT) format --in-place --parallel -r Sources Tests Package.swift
 
 bench: release
 	$(SWIFT) build -c release --product partybench

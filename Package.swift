@@ -95,6 +95,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["PartyTesting", "Domain", "Wire", "Server"], swiftSettings: swiftSettings),
+            name: "EndToEndTests",
+            dependencies: ["PartyTesting", "Domain", "Wire", "Server"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -15,13 +15,18 @@ package enum CommandRunner {
     /// Runs `executable` with `arguments`, optionally as another user through `setpriv`, feeding `input` on stdin.
     /// Killed after `timeout` seconds so a hung command fails the test instead of hanging it.
     package static func run(
-        _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: Data? = nil,
-        asUser: (uid: UInt32, gid: UInt32)? = nil, timeout: TimeInterval = 60
+        _ executable: String,
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        input: Data? = nil,
+        asUser: (uid: UInt32, gid: UInt32)? = nil,
+        timeout: TimeInterval = 60
     ) throws -> CommandResult {
         let process = Process()
         if let user = asUser {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments = ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", executable] + arguments
+            process.arguments =
+                ["--reuid=\(user.uid)", "--regid=\(user.gid)", "--clear-groups", executable] + arguments
         } else {
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = arguments
@@ -30,7 +35,8 @@ package enum CommandRunner {
         env.removeValue(forKey: "PARTYD_SOCKET")
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let outFile = try TemporaryFile(), errFile = try TemporaryFile()
+        let outFile = try TemporaryFile()
+        let errFile = try TemporaryFile()
         defer {
             outFile.remove()
             errFile.remove()
@@ -47,7 +53,9 @@ package enum CommandRunner {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
-            throw TestSupportError("\(executable) \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s")
+            throw TestSupportError(
+                "\(executable) \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s"
+            )
         }
         process.waitUntilExit()
         return CommandResult(status: process.terminationStatus, stdout: outFile.contents(), stderr: errFile.contents())

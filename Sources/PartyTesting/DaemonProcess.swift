@@ -2,7 +2,7 @@ import Foundation
 import Server
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The built `partyd` binary running as a child process, for end-to-end tests: restart after `kill -9`,
@@ -20,7 +20,9 @@ package final class DaemonProcess: @unchecked Sendable {
 
     /// Starts `partyd` on `directory` (a new one when nil) and waits, within `timeout`, until its socket answers.
     package init(
-        directory: TemporaryDirectory? = nil, extraArguments: [String] = [], environment: [String: String] = [:],
+        directory: TemporaryDirectory? = nil,
+        extraArguments: [String] = [],
+        environment: [String: String] = [:],
         timeout: TimeInterval = 30
     ) throws {
         let directory = try directory ?? TemporaryDirectory()
@@ -78,11 +80,18 @@ package final class DaemonProcess: @unchecked Sendable {
 
     /// Runs `partyadmin` against this daemon.
     package func admin(
-        _ arguments: [String], input: Data? = nil, asUser: (uid: UInt32, gid: UInt32)? = nil, timeout: TimeInterval = 120
+        _ arguments: [String],
+        input: Data? = nil,
+        asUser: (uid: UInt32, gid: UInt32)? = nil,
+        timeout: TimeInterval = 120
     ) throws -> CommandResult {
         try CommandRunner.run(
-            try Binaries.path("partyadmin"), arguments + ["--socket", socketPath], input: input, asUser: asUser,
-            timeout: timeout)
+            try Binaries.path("partyadmin"),
+            arguments + ["--socket", socketPath],
+            input: input,
+            asUser: asUser,
+            timeout: timeout
+        )
     }
 
     deinit {

@@ -26,10 +26,14 @@ package final class TestDaemon: Sendable {
     /// Starts a daemon in a new temporary directory (or `directory`, to restart on existing data) and returns
     /// once it accepts connections. `configure` may adjust the configuration (idle timeout, limits).
     package static func start(
-        in directory: TemporaryDirectory? = nil, configure: (inout DaemonConfiguration) -> Void = { _ in }
+        in directory: TemporaryDirectory? = nil,
+        configure: (inout DaemonConfiguration) -> Void = { _ in }
     ) async throws -> TestDaemon {
         let directory = try directory ?? TemporaryDirectory()
-        var configuration = DaemonConfiguration(dataDir: directory.appending("data"), socketPath: directory.appending("s.sock"))
+        var configuration = DaemonConfiguration(
+            dataDir: directory.appending("data"),
+            socketPath: directory.appending("s.sock")
+        )
         configure(&configuration)
         var logger = Logger(label: "partyd-test")
         logger.logLevel = .warning
@@ -73,7 +77,8 @@ package final class TestDaemon: Sendable {
 
 /// Runs `body` against a fresh in-process daemon and a connected client, then shuts both down.
 package func withTestDaemon<T: Sendable>(
-    configure: (inout DaemonConfiguration) -> Void = { _ in }, _ body: (TestDaemon, RPCClient) async throws -> T
+    configure: (inout DaemonConfiguration) -> Void = { _ in },
+    _ body: (TestDaemon, RPCClient) async throws -> T
 ) async throws -> T {
     let daemon = try await TestDaemon.start(configure: configure)
     let client: RPCClient

@@ -2,12 +2,12 @@ import Domain
 import Foundation
 import Logging
 import ServiceLifecycle
-import UnixSignals
 import Store
+import UnixSignals
 import Wire
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The daemon assembled: the data-directory lock, the store, the method table and the listener, run as one
@@ -25,8 +25,11 @@ package final class PartyDaemon: Sendable {
     /// Takes the data directory, opens (and migrates) the database and prepares the socket. Throws a
     /// ``StartupError`` that explains in Chinese why the daemon cannot start.
     package init(
-        configuration: DaemonConfiguration, logger: Logger, signals: [UnixSignal] = [.sigterm, .sigint],
-        environment: [String: String] = ProcessInfo.processInfo.environment, onReady: @escaping @Sendable () -> Void = {}
+        configuration: DaemonConfiguration,
+        logger: Logger,
+        signals: [UnixSignal] = [.sigterm, .sigint],
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        onReady: @escaping @Sendable () -> Void = {}
     ) throws {
         self.configuration = configuration
         lock = try DataDirectoryLock(directory: configuration.dataDir)
@@ -50,17 +53,24 @@ package final class PartyDaemon: Sendable {
         let info = DaemonInfo(configuration: configuration, startedAt: Date(), socketPath: socketPath, ownUID: getuid())
         let dispatcher = Dispatcher(registry: Self.registry(), store: store, daemon: info, logger: logger)
         let listener = RPCListener(
-            endpoint: endpoint, dispatcher: dispatcher, configuration: configuration, logger: logger,
+            endpoint: endpoint,
+            dispatcher: dispatcher,
+            configuration: configuration,
+            logger: logger,
             onReady: {
                 notifier.ready(status: "正在 \(info.socketPath) 上服务")
                 onReady()
-            })
+            }
+        )
         var groupConfiguration = ServiceGroupConfiguration(
             services: [
                 .init(service: listener),
                 .init(service: ShutdownAnnouncer(notifier: notifier, logger: logger)),
             ],
-            gracefulShutdownSignals: signals, cancellationSignals: [], logger: logger)
+            gracefulShutdownSignals: signals,
+            cancellationSignals: [],
+            logger: logger
+        )
         // In-flight requests get this long to finish; then they are cancelled, and a cancelled write rolls back.
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(Int64(configuration.shutdownGraceSeconds))
         group = ServiceGroup(configuration: groupConfiguration)

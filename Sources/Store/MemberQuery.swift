@@ -21,8 +21,14 @@ package struct MemberQuery: Sendable, Equatable {
 
     /// Creates a query.
     package init(
-        orgID: Int64? = nil, subtree: OrgPath? = nil, category: MemberCategory? = nil, flag: MemberFlag? = nil,
-        search: String? = nil, history: Bool = false, limit: Int = 100, offset: Int = 0
+        orgID: Int64? = nil,
+        subtree: OrgPath? = nil,
+        category: MemberCategory? = nil,
+        flag: MemberFlag? = nil,
+        search: String? = nil,
+        history: Bool = false,
+        limit: Int = 100,
+        offset: Int = 0
     ) {
         self.orgID = orgID
         self.subtree = subtree
@@ -74,5 +80,12 @@ package protocol MemberWriter {
     /// Saves every field of an existing member.
     func updateMember(_ member: Member, at: String) throws
     /// Appends a line to the roster history.
-    func appendMemberHistory(memberID: Int64, orgID: Int64, at: String, actor: String, action: String, summary: String) throws
+    func appendMemberHistory(
+        memberID: Int64,
+        orgID: Int64,
+        at: String,
+        actor: String,
+        action: String,
+        summary: String
+    ) throws
 }

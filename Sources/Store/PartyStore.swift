@@ -27,7 +27,15 @@ package struct AuditRecord: Sendable, Equatable {
     package var summary: String
 
     /// Creates an audit record.
-    package init(at: String, actor: String, actorUID: UInt32, method: String, target: String, orgID: Int64?, summary: String) {
+    package init(
+        at: String,
+        actor: String,
+        actorUID: UInt32,
+        method: String,
+        target: String,
+        orgID: Int64?,
+        summary: String
+    ) {
         self.at = at
         self.actor = actor
         self.actorUID = actorUID
@@ -59,8 +67,14 @@ package struct NewOrganization: Sendable {
 
     /// Creates the fields.
     package init(
-        code: String, name: String, kind: OrgKind, parent: Organization?, founded: LocalDate? = nil,
-        unitName: String? = nil, unitCategory: String? = nil, contact: String? = nil
+        code: String,
+        name: String,
+        kind: OrgKind,
+        parent: Organization?,
+        founded: LocalDate? = nil,
+        unitName: String? = nil,
+        unitCategory: String? = nil,
+        contact: String? = nil
     ) {
         self.code = code
         self.name = name

@@ -10,7 +10,8 @@ struct PartydCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "partyd",
         abstract: "党建工作守护进程：在 Unix 套接字上提供 JSON-RPC 服务。",
-        discussion: "优先级：命令行 > 环境变量（PARTYD_*）> 配置文件 > 默认值。")
+        discussion: "优先级：命令行 > 环境变量（PARTYD_*）> 配置文件 > 默认值。"
+    )
 
     @Option(name: .long, help: "JSON 配置文件（默认 /etc/partyd/partyd.json，存在时读取；或 PARTYD_CONFIG）")
     var config: String?
@@ -64,10 +65,14 @@ struct PartydCommand: AsyncParsableCommand {
             source.setEventHandler { Task { await daemon.shutdown() } }
             source.resume()
         }
-        defer { signalSources.forEach { $0.cancel() } }
+        defer { for source in signalSources { source.cancel() } }
         logger.info(
             "partyd starting",
-            metadata: ["dataDir": "\(configuration.dataDir)", "socket": "\(daemon.socketPath)", "timeZone": "\(configuration.timeZone.identifier)"])
+            metadata: [
+                "dataDir": "\(configuration.dataDir)", "socket": "\(daemon.socketPath)",
+                "timeZone": "\(configuration.timeZone.identifier)",
+            ]
+        )
         try await daemon.run()
         logger.info("partyd stopped")
     }

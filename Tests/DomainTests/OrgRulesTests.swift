@@ -7,8 +7,15 @@ struct OrgRulesTests {
 
     static func org(_ id: Int64, _ kind: OrgKind, path: [Int64], status: OrgStatus = .active) -> Organization {
         Organization(
-            id: id, code: "C\(id)", name: "组织\(id)", kind: kind, parentID: path.dropLast().last, path: OrgPath(ids: path),
-            status: status, revokedOn: status == .revoked ? today : nil)
+            id: id,
+            code: "C\(id)",
+            name: "组织\(id)",
+            kind: kind,
+            parentID: path.dropLast().last,
+            path: OrgPath(ids: path),
+            status: status,
+            revokedOn: status == .revoked ? today : nil
+        )
     }
 
     @Test(
@@ -17,7 +24,8 @@ struct OrgRulesTests {
             (OrgKind.committee, OrgKind.branch), (.committee, .committee), (.committee, .generalBranch),
             (.generalBranch, .branch), (.generalBranch, .jointBranch), (.branch, .group), (.jointBranch, .group),
             (.workingCommittee, .committee), (.leadingGroup, .branch),
-        ])
+        ]
+    )
     func allowed(parent: OrgKind, child: OrgKind) throws {
         try OrgRules.validatePlacement(kind: child, under: Self.org(1, parent, path: [1]))
     }
@@ -27,7 +35,8 @@ struct OrgRulesTests {
         arguments: [
             (OrgKind.branch, OrgKind.branch), (.branch, .committee), (.group, .group), (.generalBranch, .committee),
             (.jointBranch, .branch), (.generalBranch, .group), (.committee, .group),
-        ])
+        ]
+    )
     func refused(parent: OrgKind, child: OrgKind) {
         #expect(throws: DomainError.self) {
             try OrgRules.validatePlacement(kind: child, under: Self.org(1, parent, path: [1]))
@@ -63,7 +72,12 @@ struct OrgRulesTests {
         let committee = Self.org(2, .committee, path: [1, 2])
         #expect(throws: DomainError.self) {
             try OrgRules.validateKindChange(
-                committee, to: .branch, parent: Self.org(1, .committee, path: [1]), childKinds: [.branch], memberCount: 0)
+                committee,
+                to: .branch,
+                parent: Self.org(1, .committee, path: [1]),
+                childKinds: [.branch],
+                memberCount: 0
+            )
         }
     }
 
@@ -72,21 +86,36 @@ struct OrgRulesTests {
         // Under a 总支, a 支部 cannot become a 党委.
         #expect(throws: DomainError.self) {
             try OrgRules.validateKindChange(
-                branch, to: .committee, parent: Self.org(1, .generalBranch, path: [1]), childKinds: [], memberCount: 0)
+                branch,
+                to: .committee,
+                parent: Self.org(1, .generalBranch, path: [1]),
+                childKinds: [],
+                memberCount: 0
+            )
         }
     }
 
     @Test func generalBranchBecomesCommittee() throws {
         let general = Self.org(2, .generalBranch, path: [1, 2])
         try OrgRules.validateKindChange(
-            general, to: .committee, parent: Self.org(1, .committee, path: [1]), childKinds: [.branch], memberCount: 0)
+            general,
+            to: .committee,
+            parent: Self.org(1, .committee, path: [1]),
+            childKinds: [.branch],
+            memberCount: 0
+        )
     }
 
     @Test func branchWithMembersCannotBecomeGeneralBranch() {
         let branch = Self.org(2, .branch, path: [1, 2])
         let error = #expect(throws: DomainError.self) {
             try OrgRules.validateKindChange(
-                branch, to: .generalBranch, parent: Self.org(1, .committee, path: [1]), childKinds: [], memberCount: 3)
+                branch,
+                to: .generalBranch,
+                parent: Self.org(1, .committee, path: [1]),
+                childKinds: [],
+                memberCount: 3
+            )
         }
         #expect(error?.reason == "org.has_members")
     }
@@ -94,20 +123,54 @@ struct OrgRulesTests {
     @Test func revokeOnlyWhenEmpty() throws {
         let branch = Self.org(2, .branch, path: [1, 2])
         let withMembers = #expect(throws: DomainError.self) {
-            try OrgRules.validateRevoke(branch, activeChildren: 0, memberCount: 1, on: Self.today, today: Self.today, reason: "撤并")
+            try OrgRules.validateRevoke(
+                branch,
+                activeChildren: 0,
+                memberCount: 1,
+                on: Self.today,
+                today: Self.today,
+                reason: "撤并"
+            )
         }
         #expect(withMembers?.kind == .notEmpty)
         #expect(throws: DomainError.self) {
-            try OrgRules.validateRevoke(branch, activeChildren: 1, memberCount: 0, on: Self.today, today: Self.today, reason: "撤并")
-        }
-        #expect(throws: DomainError.self) {
-            try OrgRules.validateRevoke(branch, activeChildren: 0, memberCount: 0, on: Self.today, today: Self.today, reason: " ")
+            try OrgRules.validateRevoke(
+                branch,
+                activeChildren: 1,
+                memberCount: 0,
+                on: Self.today,
+                today: Self.today,
+                reason: "撤并"
+            )
         }
         #expect(throws: DomainError.self) {
             try OrgRules.validateRevoke(
-                branch, activeChildren: 0, memberCount: 0, on: Self.today.adding(days: 1), today: Self.today, reason: "撤并")
+                branch,
+                activeChildren: 0,
+                memberCount: 0,
+                on: Self.today,
+                today: Self.today,
+                reason: " "
+            )
         }
-        try OrgRules.validateRevoke(branch, activeChildren: 0, memberCount: 0, on: Self.today, today: Self.today, reason: "撤并")
+        #expect(throws: DomainError.self) {
+            try OrgRules.validateRevoke(
+                branch,
+                activeChildren: 0,
+                memberCount: 0,
+                on: Self.today.adding(days: 1),
+                today: Self.today,
+                reason: "撤并"
+            )
+        }
+        try OrgRules.validateRevoke(
+            branch,
+            activeChildren: 0,
+            memberCount: 0,
+            on: Self.today,
+            today: Self.today,
+            reason: "撤并"
+        )
     }
 
     @Test func revokedIsReadOnly() {
@@ -120,7 +183,9 @@ struct OrgRulesTests {
         let source = Self.org(2, .branch, path: [1, 2])
         let target = Self.org(3, .branch, path: [1, 3])
         try OrgRules.validateMerge(source, into: target, childKinds: [.group], memberCount: 10)
-        #expect(throws: DomainError.self) { try OrgRules.validateMerge(source, into: source, childKinds: [], memberCount: 0) }
+        #expect(throws: DomainError.self) {
+            try OrgRules.validateMerge(source, into: source, childKinds: [], memberCount: 0)
+        }
         // Members cannot go into a 党委.
         #expect(throws: DomainError.self) {
             try OrgRules.validateMerge(source, into: Self.org(1, .committee, path: [1]), childKinds: [], memberCount: 1)
@@ -128,7 +193,12 @@ struct OrgRulesTests {
         // Nor into one's own descendant.
         let committee = Self.org(4, .committee, path: [1, 4])
         #expect(throws: DomainError.self) {
-            try OrgRules.validateMerge(committee, into: Self.org(5, .committee, path: [1, 4, 5]), childKinds: [], memberCount: 0)
+            try OrgRules.validateMerge(
+                committee,
+                into: Self.org(5, .committee, path: [1, 4, 5]),
+                childKinds: [],
+                memberCount: 0
+            )
         }
     }
 
@@ -136,7 +206,8 @@ struct OrgRulesTests {
         try OrgRules.validateCode(code)
     }
 
-    @Test("bad codes", arguments: ["", "有中文", "a b", String(repeating: "1", count: 65)]) func invalidCodes(code: String) {
+    @Test("bad codes", arguments: ["", "有中文", "a b", String(repeating: "1", count: 65)]) func invalidCodes(code: String)
+    {
         #expect(throws: DomainError.self) { try OrgRules.validateCode(code) }
     }
 

@@ -13,8 +13,14 @@ struct DurabilityTests {
         // A second daemon on the same data directory must refuse to start.
         let error = #expect(throws: StartupError.self) {
             _ = try PartyDaemon(
-                configuration: DaemonConfiguration(dataDir: first.dataDir, socketPath: first.directory.appending("second.sock")),
-                logger: Logger(label: "second"), signals: [], environment: [:])
+                configuration: DaemonConfiguration(
+                    dataDir: first.dataDir,
+                    socketPath: first.directory.appending("second.sock")
+                ),
+                logger: Logger(label: "second"),
+                signals: [],
+                environment: [:]
+            )
         }
         #expect(error?.description.contains("已被另一个 partyd 进程") == true)
         // Nor may it take over the live socket of the first.
@@ -29,4 +35,3 @@ struct DurabilityTests {
         try await second.stopAndRemove()
     }
 }
-

@@ -7,7 +7,10 @@ import Wire
 /// Runs `body`, expects the daemon to refuse it with `code` (and `reason` when given), and returns the error.
 @discardableResult
 func expectRefusal(
-    code: Int, reason: String? = nil, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> Void
+    code: Int,
+    reason: String? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: () async throws -> Void
 ) async -> RPCErrorObject? {
     do {
         try await body()

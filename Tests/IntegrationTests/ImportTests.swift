@@ -4,7 +4,13 @@ import Testing
 import Wire
 
 /// Uploads `text` in small chunks, as the console does, and commits.
-func upload(_ client: RPCClient, _ kind: ImportKind, _ text: String, dryRun: Bool = false, chunk: Int = 97) async throws -> ImportCommit.Result {
+func upload(
+    _ client: RPCClient,
+    _ kind: ImportKind,
+    _ text: String,
+    dryRun: Bool = false,
+    chunk: Int = 97
+) async throws -> ImportCommit.Result {
     let session = try await client.call(ImportBegin.self, .init(kind: kind, dryRun: dryRun)).session
     var sequence = 0
     var current = ""
@@ -16,7 +22,9 @@ func upload(_ client: RPCClient, _ kind: ImportKind, _ text: String, dryRun: Boo
             current = ""
         }
     }
-    if !current.isEmpty { _ = try await client.call(ImportChunk.self, .init(session: session, sequence: sequence, text: current)) }
+    if !current.isEmpty {
+        _ = try await client.call(ImportChunk.self, .init(session: session, sequence: sequence, text: current))
+    }
     return try await client.call(ImportCommit.self, .init(session: session))
 }
 

@@ -14,8 +14,18 @@ func addWoman(_ client: RPCClient, org: String = "B1") async throws -> Member {
         .init(
             org: org,
             fields: MemberFields(
-                name: "张秀英", gender: "女", birthDate: "1949-12-31", idNumber: womanID, joinDate: "1975-07-01",
-                probationStart: "1975-07-01", fullDate: "1976-07-01", category: "正式党员", flags: ["困难党员"])))
+                name: "张秀英",
+                gender: "女",
+                birthDate: "1949-12-31",
+                idNumber: womanID,
+                joinDate: "1975-07-01",
+                probationStart: "1975-07-01",
+                fullDate: "1976-07-01",
+                category: "正式党员",
+                flags: ["困难党员"]
+            )
+        )
+    )
 }
 
 @Suite("Member roster through the real client")
@@ -27,7 +37,10 @@ struct MemberRosterTests {
             #expect(added.orgCode == "B1")
             #expect(try await client.call(MemberShow.self, .init(member: womanID)).id == added.id)
             #expect(try await client.call(MemberShow.self, .init(member: String(added.id))).name == "张秀英")
-            let edited = try await client.call(MemberEdit.self, .init(member: womanID, fields: MemberFields(phone: "13800138000", flags: [])))
+            let edited = try await client.call(
+                MemberEdit.self,
+                .init(member: womanID, fields: MemberFields(phone: "13800138000", flags: []))
+            )
             #expect(edited.phone == "13800138000")
             #expect(edited.flags.isEmpty)
             // 支部间调整 inside 党委 B works; to C1 (under 总支 C directly under 市委 A) it is a transfer, refused.
@@ -38,7 +51,10 @@ struct MemberRosterTests {
             await expectRefusal(code: RPCErrorCode.ruleViolation, reason: "member.not_branch") {
                 _ = try await client.call(MemberMove.self, .init(member: womanID, to: "B"))
             }
-            let left = try await client.call(MemberLeave.self, .init(member: womanID, kind: "死亡", date: "2020-05-01", reason: "病故"))
+            let left = try await client.call(
+                MemberLeave.self,
+                .init(member: womanID, kind: "死亡", date: "2020-05-01", reason: "病故")
+            )
             #expect(left.status == .deceased)
             #expect(try await client.call(MemberList.self, .init(org: "A", recursive: true)).total == 0)
             #expect(try await client.call(MemberList.self, .init(org: "A", recursive: true, history: true)).total == 1)
@@ -61,17 +77,29 @@ struct MemberRosterTests {
             }
             #expect(duplicate?.data.message.contains("张秀英") == true)
             let checksum = await expectRefusal(code: RPCErrorCode.invalidValue) {
-                try await add(MemberFields(name: "错号", gender: "女", birthDate: "1949-12-31", idNumber: "110105194912310021"))
+                try await add(
+                    MemberFields(name: "错号", gender: "女", birthDate: "1949-12-31", idNumber: "110105194912310021")
+                )
             }
             #expect(checksum?.data.field == "idNumber")
             await expectRefusal(code: RPCErrorCode.invalidValue) {
-                try await add(MemberFields(name: "生日不符", gender: "女", birthDate: "1950-01-01", idNumber: "11010519491231002X"))
+                try await add(
+                    MemberFields(name: "生日不符", gender: "女", birthDate: "1950-01-01", idNumber: "11010519491231002X")
+                )
             }
             await expectRefusal(code: RPCErrorCode.invalidValue) {
                 try await add(MemberFields(name: "性别不符", gender: "女", birthDate: "1901-02-03", idNumber: manID))
             }
             await expectRefusal(code: RPCErrorCode.invalidValue) {
-                try await add(MemberFields(name: "太年轻", gender: "男", birthDate: "1901-02-03", idNumber: manID, joinDate: "1910-01-01"))
+                try await add(
+                    MemberFields(
+                        name: "太年轻",
+                        gender: "男",
+                        birthDate: "1901-02-03",
+                        idNumber: manID,
+                        joinDate: "1910-01-01"
+                    )
+                )
             }
             await expectRefusal(code: RPCErrorCode.invalidValue, reason: "invalid_date") {
                 try await add(MemberFields(name: "日期", gender: "男", birthDate: "1901-02-30", idNumber: manID))
@@ -80,7 +108,10 @@ struct MemberRosterTests {
                 try await add(MemberFields(name: "放错", gender: "男", birthDate: "1901-02-03", idNumber: manID), org: "B")
             }
             await expectRefusal(code: RPCErrorCode.notFound, reason: "org.not_found") {
-                try await add(MemberFields(name: "无组织", gender: "男", birthDate: "1901-02-03", idNumber: manID), org: "NOPE")
+                try await add(
+                    MemberFields(name: "无组织", gender: "男", birthDate: "1901-02-03", idNumber: manID),
+                    org: "NOPE"
+                )
             }
             await expectRefusal(code: RPCErrorCode.invalidValue) {
                 try await add(MemberFields(name: "缺生日", gender: "男", idNumber: manID))
@@ -104,14 +135,34 @@ struct MemberRosterTests {
             _ = try await addWoman(client)
             _ = try await client.call(
                 MemberAdd.self,
-                .init(org: "C1", fields: MemberFields(name: "李建国", gender: "男", birthDate: "1901-02-03", idNumber: manID, probationStart: "1926-01-01", category: "预备党员")))
+                .init(
+                    org: "C1",
+                    fields: MemberFields(
+                        name: "李建国",
+                        gender: "男",
+                        birthDate: "1901-02-03",
+                        idNumber: manID,
+                        probationStart: "1926-01-01",
+                        category: "预备党员"
+                    )
+                )
+            )
             #expect(try await client.call(MemberList.self, .init(org: "A", recursive: true)).total == 2)
             #expect(try await client.call(MemberList.self, .init(org: "A")).total == 0, "A itself holds no members")
-            #expect(try await client.call(MemberList.self, .init(org: "B", recursive: true)).members.map(\.name) == ["张秀英"])
-            #expect(try await client.call(MemberList.self, .init(recursive: true, category: "预备党员")).members.map(\.name) == ["李建国"])
+            #expect(
+                try await client.call(MemberList.self, .init(org: "B", recursive: true)).members.map(\.name) == ["张秀英"]
+            )
+            #expect(
+                try await client.call(MemberList.self, .init(recursive: true, category: "预备党员")).members.map(\.name)
+                    == ["李建国"]
+            )
             #expect(try await client.call(MemberList.self, .init(flag: "困难党员")).members.map(\.name) == ["张秀英"])
             #expect(try await client.call(MemberList.self, .init(search: "建国")).members.map(\.idNumber) == [manID])
-            #expect(try await client.call(MemberList.self, .init(search: womanID.lowercased())).members.map(\.name) == ["张秀英"])
+            #expect(
+                try await client.call(MemberList.self, .init(search: womanID.lowercased())).members.map(\.name) == [
+                    "张秀英"
+                ]
+            )
             let counted = try await client.call(MemberList.self, .init(limit: 0))
             #expect(counted.total == 2 && counted.members.isEmpty)
             let tree = try await client.call(OrgTree.self, .init())

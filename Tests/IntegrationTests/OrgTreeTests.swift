@@ -34,14 +34,20 @@ struct OrgTreeTests {
                 _ = try await client.call(OrgAdd.self, .init(code: "X", name: "无上级", kind: "党支部", parent: "NOPE"))
             }
             let badDate = await expectRefusal(code: RPCErrorCode.invalidValue, reason: "invalid_date") {
-                _ = try await client.call(OrgAdd.self, .init(code: "X", name: "日期", kind: "党支部", parent: "B", founded: "2023-02-29"))
+                _ = try await client.call(
+                    OrgAdd.self,
+                    .init(code: "X", name: "日期", kind: "党支部", parent: "B", founded: "2023-02-29")
+                )
             }
             #expect(badDate?.data.field == "founded")
             await expectRefusal(code: RPCErrorCode.invalidValue, reason: "invalid_kind") {
                 _ = try await client.call(OrgAdd.self, .init(code: "X", name: "类别", kind: "俱乐部", parent: "B"))
             }
             await expectRefusal(code: RPCErrorCode.invalidValue, reason: "date_in_future") {
-                _ = try await client.call(OrgAdd.self, .init(code: "X", name: "未来", kind: "党支部", parent: "B", founded: "2999-01-01"))
+                _ = try await client.call(
+                    OrgAdd.self,
+                    .init(code: "X", name: "未来", kind: "党支部", parent: "B", founded: "2999-01-01")
+                )
             }
             await expectRefusal(code: RPCErrorCode.ruleViolation, reason: "org.move_into_subtree") {
                 _ = try await client.call(OrgMove.self, .init(code: "A", to: "B1"))
@@ -90,7 +96,9 @@ struct OrgTreeTests {
             // Revoke an empty organization, then delete it.
             _ = try await client.call(OrgRevoke.self, .init(code: "G", date: "2025-06-30", reason: "人员调整"))
             _ = try await client.call(OrgDelete.self, .init(code: "G"))
-            await expectRefusal(code: RPCErrorCode.notFound) { _ = try await client.call(OrgShow.self, .init(code: "G")) }
+            await expectRefusal(code: RPCErrorCode.notFound) {
+                _ = try await client.call(OrgShow.self, .init(code: "G"))
+            }
             // Edits and history.
             _ = try await client.call(OrgRename.self, .init(code: "B1", name: "第一党支部"))
             _ = try await client.call(OrgEdit.self, .init(code: "B1", unitName: "某某公司", contact: "0574-1234567"))

@@ -1,7 +1,7 @@
 import Foundation
 import NIOCore
-import Server
 import PartyTesting
+import Server
 import Testing
 import Wire
 
@@ -26,15 +26,30 @@ struct ProtocolTests {
             #expect(try await rawError(client, "\u{FF}\u{FE}")?.code == RPCErrorCode.parseError)
             #expect(try await rawError(client, "[1,2]")?.code == RPCErrorCode.invalidRequest)
             #expect(try await rawError(client, "42")?.code == RPCErrorCode.invalidRequest)
-            #expect(try await rawError(client, #"{"jsonrpc":"1.0","id":1,"method":"system.hello"}"#)?.code == RPCErrorCode.invalidRequest)
+            #expect(
+                try await rawError(client, #"{"jsonrpc":"1.0","id":1,"method":"system.hello"}"#)?.code
+                    == RPCErrorCode.invalidRequest
+            )
             #expect(try await rawError(client, #"{"jsonrpc":"2.0","id":1}"#)?.code == RPCErrorCode.invalidRequest)
-            #expect(try await rawError(client, #"{"jsonrpc":"2.0","id":1,"method":"org.nope"}"#)?.code == RPCErrorCode.methodNotFound)
-            let wrongType = try await rawError(client, #"{"jsonrpc":"2.0","id":1,"method":"org.add","params":{"code":1,"name":"x","kind":"党委"}}"#)
+            #expect(
+                try await rawError(client, #"{"jsonrpc":"2.0","id":1,"method":"org.nope"}"#)?.code
+                    == RPCErrorCode.methodNotFound
+            )
+            let wrongType = try await rawError(
+                client,
+                #"{"jsonrpc":"2.0","id":1,"method":"org.add","params":{"code":1,"name":"x","kind":"党委"}}"#
+            )
             #expect(wrongType?.code == RPCErrorCode.invalidParams)
             #expect(wrongType?.data.field == "code")
-            let missing = try await rawError(client, #"{"jsonrpc":"2.0","id":1,"method":"org.add","params":{"name":"x"}}"#)
+            let missing = try await rawError(
+                client,
+                #"{"jsonrpc":"2.0","id":1,"method":"org.add","params":{"name":"x"}}"#
+            )
             #expect(missing?.code == RPCErrorCode.invalidParams)
-            #expect(try await rawError(client, #"{"jsonrpc":"2.0","id":1,"method":"org.show","params":[1]}"#)?.code == RPCErrorCode.invalidParams)
+            #expect(
+                try await rawError(client, #"{"jsonrpc":"2.0","id":1,"method":"org.show","params":[1]}"#)?.code
+                    == RPCErrorCode.invalidParams
+            )
             // A notification gets no reply, so the next request's answer is the next line.
             try await client.send(Array(#"{"jsonrpc":"2.0","method":"system.hello"}"#.utf8) + [10])
             #expect(try await client.call(SystemHello.self).server == "partyd")
@@ -46,7 +61,9 @@ struct ProtocolTests {
     @Test func oversizedFrameIsRefusedAndClosedWithoutHurtingOthers() async throws {
         try await withTestDaemon(configure: { $0.maxRequestBytes = 64 * 1024 }) { daemon, bystander in
             let client = try await daemon.client()
-            let huge = #"{"jsonrpc":"2.0","id":1,"method":"org.add","params":{"code":"X","name":""# + String(repeating: "长", count: 40_000) + #"","kind":"党委"}}"#
+            let huge =
+                #"{"jsonrpc":"2.0","id":1,"method":"org.add","params":{"code":"X","name":""#
+                + String(repeating: "长", count: 40_000) + #"","kind":"党委"}}"#
             let reply = try await client.exchange(Array((huge + "\n").utf8))
             struct Reply: Decodable { let error: RPCErrorObject }
             let error = try JSONDecoder().decode(Reply.self, from: Data(reply.readableBytesView)).error
@@ -102,7 +119,10 @@ struct ProtocolTests {
                     group.addTask {
                         let c = try await daemon.client()
                         for j in 0..<10 {
-                            _ = try await c.call(OrgAdd.self, .init(code: "R\(i)-\(j)", name: "支部\(i)-\(j)", kind: "党支部", parent: "R"))
+                            _ = try await c.call(
+                                OrgAdd.self,
+                                .init(code: "R\(i)-\(j)", name: "支部\(i)-\(j)", kind: "党支部", parent: "R")
+                            )
                         }
                         await c.close()
                     }

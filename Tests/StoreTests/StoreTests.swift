@@ -22,7 +22,9 @@ struct StoreTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let first = try SQLiteStore(path: dir + "/t.sqlite")
         #expect(try first.appliedMigrations() == ["v1-organizations-accounts-audit", "v2-members"])
-        _ = try await first.write { tx in try tx.insertOrganization(NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil), at: Self.at) }
+        _ = try await first.write { tx in
+            try tx.insertOrganization(NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil), at: Self.at)
+        }
         let reopened = try SQLiteStore(path: dir + "/t.sqlite")
         let name = try await reopened.read { tx in try tx.organization(code: "A")?.name }
         #expect(name == "甲")
@@ -31,11 +33,26 @@ struct StoreTests {
     @Test func subtreeMoveRewritesEveryPath() async throws {
         try await Self.withStore { store in
             try await store.write { tx in
-                let a = try tx.insertOrganization(NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil), at: Self.at)
-                let b = try tx.insertOrganization(NewOrganization(code: "B", name: "乙", kind: .committee, parent: a), at: Self.at)
-                let c = try tx.insertOrganization(NewOrganization(code: "C", name: "丙", kind: .committee, parent: b), at: Self.at)
-                _ = try tx.insertOrganization(NewOrganization(code: "D", name: "丁", kind: .branch, parent: c), at: Self.at)
-                let e = try tx.insertOrganization(NewOrganization(code: "E", name: "戊", kind: .committee, parent: a), at: Self.at)
+                let a = try tx.insertOrganization(
+                    NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil),
+                    at: Self.at
+                )
+                let b = try tx.insertOrganization(
+                    NewOrganization(code: "B", name: "乙", kind: .committee, parent: a),
+                    at: Self.at
+                )
+                let c = try tx.insertOrganization(
+                    NewOrganization(code: "C", name: "丙", kind: .committee, parent: b),
+                    at: Self.at
+                )
+                _ = try tx.insertOrganization(
+                    NewOrganization(code: "D", name: "丁", kind: .branch, parent: c),
+                    at: Self.at
+                )
+                let e = try tx.insertOrganization(
+                    NewOrganization(code: "E", name: "戊", kind: .committee, parent: a),
+                    at: Self.at
+                )
                 try tx.moveSubtree(c, under: e, at: Self.at)
             }
             try await store.read { tx in
@@ -54,7 +71,10 @@ struct StoreTests {
         try await Self.withStore { store in
             await #expect(throws: Boom.self) {
                 try await store.write { tx in
-                    _ = try tx.insertOrganization(NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil), at: Self.at)
+                    _ = try tx.insertOrganization(
+                        NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil),
+                        at: Self.at
+                    )
                     throw Boom()
                 }
             }
@@ -65,9 +85,19 @@ struct StoreTests {
 
     @Test func schemaRefusesDuplicatesEvenWithoutRules() async throws {
         try await Self.withStore { store in
-            _ = try await store.write { tx in try tx.insertOrganization(NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil), at: Self.at) }
+            _ = try await store.write { tx in
+                try tx.insertOrganization(
+                    NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil),
+                    at: Self.at
+                )
+            }
             await #expect(throws: StoreError.self) {
-                _ = try await store.write { tx in try tx.insertOrganization(NewOrganization(code: "A", name: "乙", kind: .committee, parent: nil), at: Self.at) }
+                _ = try await store.write { tx in
+                    try tx.insertOrganization(
+                        NewOrganization(code: "A", name: "乙", kind: .committee, parent: nil),
+                        at: Self.at
+                    )
+                }
             }
         }
     }
@@ -76,18 +106,52 @@ struct StoreTests {
         try await Self.withStore { store in
             let birth = LocalDate(year: 1980, month: 1, day: 1)!
             try await store.write { tx in
-                let a = try tx.insertOrganization(NewOrganization(code: "A", name: "支部", kind: .branch, parent: nil), at: Self.at)
+                let a = try tx.insertOrganization(
+                    NewOrganization(code: "A", name: "支部", kind: .branch, parent: nil),
+                    at: Self.at
+                )
                 for name in ["张三", "李四"] {
-                    _ = try tx.insertMember(Member(id: 0, name: name, gender: .male, birthDate: birth, idNumber: "#", category: .full, orgID: a.id), at: Self.at)
+                    _ = try tx.insertMember(
+                        Member(
+                            id: 0,
+                            name: name,
+                            gender: .male,
+                            birthDate: birth,
+                            idNumber: "#",
+                            category: .full,
+                            orgID: a.id
+                        ),
+                        at: Self.at
+                    )
                 }
                 _ = try tx.insertMember(
-                    Member(id: 0, name: "王五", gender: .male, birthDate: LocalDate(year: 1880, month: 1, day: 1)!, idNumber: "440524188001010014", category: .full, orgID: a.id), at: Self.at)
+                    Member(
+                        id: 0,
+                        name: "王五",
+                        gender: .male,
+                        birthDate: LocalDate(year: 1880, month: 1, day: 1)!,
+                        idNumber: "440524188001010014",
+                        category: .full,
+                        orgID: a.id
+                    ),
+                    at: Self.at
+                )
             }
             await #expect(throws: StoreError.self) {
                 try await store.write { tx in
                     let a = try #require(try tx.organization(code: "A"))
                     _ = try tx.insertMember(
-                        Member(id: 0, name: "赵六", gender: .male, birthDate: birth, idNumber: "440524188001010014", category: .full, orgID: a.id), at: Self.at)
+                        Member(
+                            id: 0,
+                            name: "赵六",
+                            gender: .male,
+                            birthDate: birth,
+                            idNumber: "440524188001010014",
+                            category: .full,
+                            orgID: a.id
+                        ),
+                        at: Self.at
+                    )
                 }
             }
             let count = try await store.read { tx in try tx.countMembers(MemberQuery(orgID: nil)) }

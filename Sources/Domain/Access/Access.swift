@@ -22,8 +22,12 @@ package enum Access: Sendable, Equatable {
         if self == .anyone { return }
         guard let role = caller.role else {
             throw DomainError(
-                .unauthenticated, reason: "auth.no_account", field: nil,
-                message: "Unix 用户 \(caller.userName)（uid \(caller.uid)）没有 partyd 账户；请系统管理员执行 partyadmin user add --unix-user \(caller.userName) --role ...")
+                .unauthenticated,
+                reason: "auth.no_account",
+                field: nil,
+                message:
+                    "Unix 用户 \(caller.userName)（uid \(caller.uid)）没有 partyd 账户；请系统管理员执行 partyadmin user add --unix-user \(caller.userName) --role ..."
+            )
         }
         if role == .admin { return }
         switch self {

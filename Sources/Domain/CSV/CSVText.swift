@@ -22,7 +22,9 @@ package enum CSVText {
     package static func date(_ text: String) -> LocalDate? {
         let utf8 = text.utf8
         if utf8.count == 10 {
-            var year = 0, month = 0, day = 0
+            var year = 0
+            var month = 0
+            var day = 0
             var simple = true
             for (index, byte) in utf8.enumerated() {
                 if index == 4 || index == 7 {

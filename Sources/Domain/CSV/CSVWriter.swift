@@ -45,7 +45,8 @@ package struct CSVWriter: Sendable {
     package static func needsQuotes(_ value: String) -> Bool {
         let utf8 = value.utf8
         guard let first = utf8.first, let last = utf8.last else { return false }
-        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        let space = UInt8(ascii: " ")
+        let tab = UInt8(ascii: "\t")
         if first == space || first == tab || last == space || last == tab { return true }
         return utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
     }

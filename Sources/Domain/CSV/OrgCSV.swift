@@ -72,7 +72,10 @@ package enum OrgCSV {
 
     /// Writes organizations as a 采集表: the header of ``columns``, then one row each (parents should come
     /// before their children, though import accepts any order).
-    package static func encode(_ organizations: [(Organization, parentCode: String?)], byteOrderMark: Bool = true)
+    package static func encode(
+        _ organizations: [(Organization, parentCode: String?)],
+        byteOrderMark: Bool = true
+    )
         -> String
     {
         encode(organizations.map { OrgDraft($0.0, parentCode: $0.parentCode) }, byteOrderMark: byteOrderMark)
@@ -91,7 +94,11 @@ package enum OrgCSV {
         return writer.text
     }
 
-    private static func decodeRow(_ record: CSVRecord, header: CSVHeader, today: LocalDate) -> (
+    private static func decodeRow(
+        _ record: CSVRecord,
+        header: CSVHeader,
+        today: LocalDate
+    ) -> (
         OrgDraft?, [RosterRowError]
     ) {
         var errors: [RosterRowError] = []

@@ -111,7 +111,9 @@ package struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// `YYYY-MM-DD`.
     package var description: String {
-        let y = String(year), m = String(month), d = String(day)
+        let y = String(year)
+        let m = String(month)
+        let d = String(day)
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + (m.count == 1 ? "0" + m : m) + "-"
             + (d.count == 1 ? "0" + d : d)
     }

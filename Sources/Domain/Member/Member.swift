@@ -97,12 +97,30 @@ package struct Member: Sendable, Codable, Equatable {
 
     /// Creates a member record.
     package init(
-        id: Int64, name: String, gender: Gender, ethnicity: String? = nil, birthDate: LocalDate, idNumber: String,
-        phone: String? = nil, email: String? = nil, education: String? = nil, job: String? = nil,
-        workUnit: String? = nil, joinDate: LocalDate? = nil, probationStart: LocalDate? = nil,
-        fullDate: LocalDate? = nil, category: MemberCategory, orgID: Int64, orgCode: String? = nil,
-        groupID: Int64? = nil, groupCode: String? = nil, flags: Set<MemberFlag> = [], status: MemberStatus = .active,
-        leftOn: LocalDate? = nil, leftReason: String? = nil, remarks: String? = nil
+        id: Int64,
+        name: String,
+        gender: Gender,
+        ethnicity: String? = nil,
+        birthDate: LocalDate,
+        idNumber: String,
+        phone: String? = nil,
+        email: String? = nil,
+        education: String? = nil,
+        job: String? = nil,
+        workUnit: String? = nil,
+        joinDate: LocalDate? = nil,
+        probationStart: LocalDate? = nil,
+        fullDate: LocalDate? = nil,
+        category: MemberCategory,
+        orgID: Int64,
+        orgCode: String? = nil,
+        groupID: Int64? = nil,
+        groupCode: String? = nil,
+        flags: Set<MemberFlag> = [],
+        status: MemberStatus = .active,
+        leftOn: LocalDate? = nil,
+        leftReason: String? = nil,
+        remarks: String? = nil
     ) {
         self.id = id
         self.name = name

@@ -12,21 +12,29 @@ package enum MemberPlacement {
         }
         guard org.kind.holdsMembers else {
             throw DomainError(
-                .rule, reason: "member.not_branch", field: field,
-                message: "党员只能编入党支部或联合党支部，\(org.label)是\(org.kind.rawValue)")
+                .rule,
+                reason: "member.not_branch",
+                field: field,
+                message: "党员只能编入党支部或联合党支部，\(org.label)是\(org.kind.rawValue)"
+            )
         }
         guard let group else { return }
         guard group.kind == .group, group.parentID == org.id, group.isActive else {
             throw DomainError(
-                .rule, reason: "member.bad_group", field: "group",
-                message: "党小组\(group.label)不是\(org.label)下的在用党小组")
+                .rule,
+                reason: "member.bad_group",
+                field: "group",
+                message: "党小组\(group.label)不是\(org.label)下的在用党小组"
+            )
         }
     }
 
     /// Checks a 支部间调整: the two branches must belong to the same nearest 党委 (or 党工委, 党组), given each
     /// branch's ancestors from the top down.
     package static func validateMove(
-        from source: Organization, sourceAncestors: [Organization], to target: Organization,
+        from source: Organization,
+        sourceAncestors: [Organization],
+        to target: Organization,
         targetAncestors: [Organization]
     ) throws(DomainError) {
         guard source.id != target.id else {
@@ -36,8 +44,11 @@ package enum MemberPlacement {
         let targetCommittee = targetAncestors.last { committeeKinds.contains($0.kind) }
         guard let sourceCommittee, sourceCommittee.id == targetCommittee?.id else {
             throw DomainError(
-                .rule, reason: "member.cross_committee", field: "to",
-                message: "\(source.label)与\(target.label)不属于同一党委，支部间调整只能在同一党委内进行；跨党委请办理组织关系转接")
+                .rule,
+                reason: "member.cross_committee",
+                field: "to",
+                message: "\(source.label)与\(target.label)不属于同一党委，支部间调整只能在同一党委内进行；跨党委请办理组织关系转接"
+            )
         }
     }
 }
@@ -46,10 +57,27 @@ extension Member {
     /// A member record made of a validated draft, placed in `orgID` (and `groupID`), on the roll.
     package init(id: Int64, draft: MemberDraft, orgID: Int64, groupID: Int64?) {
         self.init(
-            id: id, name: draft.name, gender: draft.gender, ethnicity: draft.ethnicity, birthDate: draft.birthDate,
-            idNumber: draft.idNumber, phone: draft.phone, email: draft.email, education: draft.education, job: draft.job,
-            workUnit: draft.workUnit, joinDate: draft.joinDate, probationStart: draft.probationStart,
-            fullDate: draft.fullDate, category: draft.category, orgID: orgID, orgCode: draft.orgCode,
-            groupID: groupID, groupCode: draft.groupCode, flags: draft.flags, remarks: draft.remarks)
+            id: id,
+            name: draft.name,
+            gender: draft.gender,
+            ethnicity: draft.ethnicity,
+            birthDate: draft.birthDate,
+            idNumber: draft.idNumber,
+            phone: draft.phone,
+            email: draft.email,
+            education: draft.education,
+            job: draft.job,
+            workUnit: draft.workUnit,
+            joinDate: draft.joinDate,
+            probationStart: draft.probationStart,
+            fullDate: draft.fullDate,
+            category: draft.category,
+            orgID: orgID,
+            orgCode: draft.orgCode,
+            groupID: groupID,
+            groupCode: draft.groupCode,
+            flags: draft.flags,
+            remarks: draft.remarks
+        )
     }
 }

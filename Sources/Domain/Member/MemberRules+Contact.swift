@@ -31,7 +31,8 @@ extension MemberRules {
     /// starts nor ends it, no empty labels, and no whitespace or control characters anywhere.
     package static func isValidEmail(_ email: String) -> Bool {
         let utf8 = email.utf8
-        let at = UInt8(ascii: "@"), dot = UInt8(ascii: ".")
+        let at = UInt8(ascii: "@")
+        let dot = UInt8(ascii: ".")
         guard utf8.count <= 254, let atIndex = utf8.firstIndex(of: at), atIndex != utf8.startIndex,
             utf8.lastIndex(of: at) == atIndex
         else { return false }

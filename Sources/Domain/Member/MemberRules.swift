@@ -146,7 +146,11 @@ package enum MemberRules {
 
     // MARK: - Parts of the draft check
 
-    private static func validateBirth(_ draft: MemberDraft, identity: IdentityNumber?, today: LocalDate)
+    private static func validateBirth(
+        _ draft: MemberDraft,
+        identity: IdentityNumber?,
+        today: LocalDate
+    )
         throws(DomainError)
     {
         let birth = draft.birthDate

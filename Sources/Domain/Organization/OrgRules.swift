@@ -13,10 +13,18 @@ package enum OrgRules {
 
     /// Checks an 组织代码: 1-64 characters of letters, digits, `-`, `_` or `.`.
     package static func validateCode(_ code: String, field: String = "code") throws(DomainError) {
-        let ok = !code.isEmpty && code.count <= maxCodeLength
-            && code.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+        let ok =
+            !code.isEmpty && code.count <= maxCodeLength
+            && code.unicodeScalars.allSatisfy {
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+            }
         guard ok else {
-            throw DomainError.invalid(field, "组织代码“\(code)”无效：须为 1-\(maxCodeLength) 位字母、数字或 - _ .", reason: "invalid_code")
+            throw DomainError.invalid(
+                field,
+                "组织代码“\(code)”无效：须为 1-\(maxCodeLength) 位字母、数字或 - _ .",
+                reason: "invalid_code"
+            )
         }
     }
 
@@ -37,7 +45,11 @@ package enum OrgRules {
     }
 
     /// Checks that `kind` may be placed under `parent` (or at the top when there is none).
-    package static func validatePlacement(kind: OrgKind, under parent: Organization?, field: String = "parent") throws(DomainError) {
+    package static func validatePlacement(
+        kind: OrgKind,
+        under parent: Organization?,
+        field: String = "parent"
+    ) throws(DomainError) {
         guard let parent else {
             guard kind.canBeRoot else {
                 throw DomainError(.rule, reason: "org.nesting", field: field, message: "党小组必须设在党支部或联合党支部之下")
@@ -45,18 +57,32 @@ package enum OrgRules {
             return
         }
         guard parent.isActive else {
-            throw DomainError(.rule, reason: "org.revoked", field: field, message: "上级组织\(parent.label)已撤销，不能在其下设立或转入组织")
+            throw DomainError(
+                .rule,
+                reason: "org.revoked",
+                field: field,
+                message: "上级组织\(parent.label)已撤销，不能在其下设立或转入组织"
+            )
         }
         guard parent.kind.canContain(kind) else {
             throw DomainError(
-                .rule, reason: "org.nesting", field: field,
-                message: "\(parent.kind.rawValue)\(parent.label)下不能设立\(kind.rawValue)：\(parent.kind.rawValue)之下只能设立\(parent.kind.childKindNames)")
+                .rule,
+                reason: "org.nesting",
+                field: field,
+                message:
+                    "\(parent.kind.rawValue)\(parent.label)下不能设立\(kind.rawValue)：\(parent.kind.rawValue)之下只能设立\(parent.kind.childKindNames)"
+            )
         }
     }
 
     /// Checks a new organization: code, name, placement and founding date (not in the future).
     package static func validateNew(
-        code: String, name: String, kind: OrgKind, parent: Organization?, founded: LocalDate?, today: LocalDate
+        code: String,
+        name: String,
+        kind: OrgKind,
+        parent: Organization?,
+        founded: LocalDate?,
+        today: LocalDate
     ) throws(DomainError) {
         try validateCode(code)
         try validateName(name)
@@ -74,19 +100,31 @@ package enum OrgRules {
     /// Checks a change of kind: the parent must accept the new kind, the new kind must accept every child,
     /// and members may stay only in a kind that holds members.
     package static func validateKindChange(
-        _ org: Organization, to newKind: OrgKind, parent: Organization?, childKinds: Set<OrgKind>, memberCount: Int
+        _ org: Organization,
+        to newKind: OrgKind,
+        parent: Organization?,
+        childKinds: Set<OrgKind>,
+        memberCount: Int
     ) throws(DomainError) {
         try requireActive(org)
         try validatePlacement(kind: newKind, under: parent, field: "kind")
         for child in OrgKind.allCases where childKinds.contains(child) && !newKind.canContain(child) {
             throw DomainError(
-                .rule, reason: "org.nesting", field: "kind",
-                message: "\(org.label)下有\(child.rawValue)，改为\(newKind.rawValue)后不合规：\(newKind.rawValue)之下只能设立\(newKind.childKindNames)")
+                .rule,
+                reason: "org.nesting",
+                field: "kind",
+                message:
+                    "\(org.label)下有\(child.rawValue)，改为\(newKind.rawValue)后不合规：\(newKind.rawValue)之下只能设立\(newKind.childKindNames)"
+            )
         }
         if memberCount > 0 && !newKind.holdsMembers {
             throw DomainError(
-                .rule, reason: "org.has_members", field: "kind",
-                message: "\(org.label)有 \(memberCount) 名党员，\(newKind.rawValue)不直接管理党员；请先将党员转入其他支部，或新建\(newKind.rawValue)后将本支部转移到其下")
+                .rule,
+                reason: "org.has_members",
+                field: "kind",
+                message:
+                    "\(org.label)有 \(memberCount) 名党员，\(newKind.rawValue)不直接管理党员；请先将党员转入其他支部，或新建\(newKind.rawValue)后将本支部转移到其下"
+            )
         }
     }
 
@@ -95,8 +133,11 @@ package enum OrgRules {
         try requireActive(org)
         guard !newParent.path.isWithin(org.path) else {
             throw DomainError(
-                .rule, reason: "org.move_into_subtree", field: "to",
-                message: "不能将\(org.label)转移到其自身或其下级组织\(newParent.label)之下")
+                .rule,
+                reason: "org.move_into_subtree",
+                field: "to",
+                message: "不能将\(org.label)转移到其自身或其下级组织\(newParent.label)之下"
+            )
         }
         try validatePlacement(kind: org.kind, under: newParent, field: "to")
     }
@@ -104,7 +145,10 @@ package enum OrgRules {
     /// Checks a merge of `source` into `target`: distinct, neither inside the other, and the target must be able
     /// to take every child and (when there are any) the members.
     package static func validateMerge(
-        _ source: Organization, into target: Organization, childKinds: Set<OrgKind>, memberCount: Int
+        _ source: Organization,
+        into target: Organization,
+        childKinds: Set<OrgKind>,
+        memberCount: Int
     ) throws(DomainError) {
         try requireActive(source)
         guard source.id != target.id else {
@@ -113,24 +157,39 @@ package enum OrgRules {
         try requireActive(target, field: "into")
         guard !target.path.isWithin(source.path) else {
             throw DomainError(
-                .rule, reason: "org.move_into_subtree", field: "into",
-                message: "不能将\(source.label)合并到其下级组织\(target.label)")
+                .rule,
+                reason: "org.move_into_subtree",
+                field: "into",
+                message: "不能将\(source.label)合并到其下级组织\(target.label)"
+            )
         }
         for child in OrgKind.allCases where childKinds.contains(child) && !target.kind.canContain(child) {
             throw DomainError(
-                .rule, reason: "org.nesting", field: "into",
-                message: "\(source.label)下有\(child.rawValue)，而\(target.kind.rawValue)\(target.label)之下只能设立\(target.kind.childKindNames)")
+                .rule,
+                reason: "org.nesting",
+                field: "into",
+                message:
+                    "\(source.label)下有\(child.rawValue)，而\(target.kind.rawValue)\(target.label)之下只能设立\(target.kind.childKindNames)"
+            )
         }
         if memberCount > 0 && !target.kind.holdsMembers {
             throw DomainError(
-                .rule, reason: "org.has_members", field: "into",
-                message: "\(source.label)有 \(memberCount) 名党员，只能合并到党支部或联合党支部，\(target.label)是\(target.kind.rawValue)")
+                .rule,
+                reason: "org.has_members",
+                field: "into",
+                message: "\(source.label)有 \(memberCount) 名党员，只能合并到党支部或联合党支部，\(target.label)是\(target.kind.rawValue)"
+            )
         }
     }
 
     /// Checks 撤销: only an active organization with no members and no active children.
     package static func validateRevoke(
-        _ org: Organization, activeChildren: Int, memberCount: Int, on date: LocalDate, today: LocalDate, reason: String
+        _ org: Organization,
+        activeChildren: Int,
+        memberCount: Int,
+        on date: LocalDate,
+        today: LocalDate,
+        reason: String
     ) throws(DomainError) {
         try requireActive(org)
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -150,16 +209,27 @@ package enum OrgRules {
         try requireEmpty(org, children: children, members: memberCount, action: "删除")
     }
 
-    private static func requireEmpty(_ org: Organization, children: Int, members: Int, action: String) throws(DomainError) {
+    private static func requireEmpty(
+        _ org: Organization,
+        children: Int,
+        members: Int,
+        action: String
+    ) throws(DomainError) {
         if members > 0 {
             throw DomainError(
-                .notEmpty, reason: "org.not_empty", field: "code",
-                message: "\(org.label)还有 \(members) 名党员（含历史党员记录），不能\(action)；请先转出或合并")
+                .notEmpty,
+                reason: "org.not_empty",
+                field: "code",
+                message: "\(org.label)还有 \(members) 名党员（含历史党员记录），不能\(action)；请先转出或合并"
+            )
         }
         if children > 0 {
             throw DomainError(
-                .notEmpty, reason: "org.not_empty", field: "code",
-                message: "\(org.label)还有 \(children) 个下级组织，不能\(action)；请先转移、合并或撤销下级组织")
+                .notEmpty,
+                reason: "org.not_empty",
+                field: "code",
+                message: "\(org.label)还有 \(children) 个下级组织，不能\(action)；请先转移、合并或撤销下级组织"
+            )
         }
     }
 }

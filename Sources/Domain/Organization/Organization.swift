@@ -37,9 +37,19 @@ package struct Organization: Sendable, Codable, Equatable {
 
     /// Creates an organization record.
     package init(
-        id: Int64, code: String, name: String, kind: OrgKind, parentID: Int64?, path: OrgPath,
-        founded: LocalDate? = nil, unitName: String? = nil, unitCategory: String? = nil, contact: String? = nil,
-        status: OrgStatus = .active, revokedOn: LocalDate? = nil, revokedReason: String? = nil
+        id: Int64,
+        code: String,
+        name: String,
+        kind: OrgKind,
+        parentID: Int64?,
+        path: OrgPath,
+        founded: LocalDate? = nil,
+        unitName: String? = nil,
+        unitCategory: String? = nil,
+        contact: String? = nil,
+        status: OrgStatus = .active,
+        revokedOn: LocalDate? = nil,
+        revokedReason: String? = nil
     ) {
         self.id = id
         self.code = code

@@ -38,9 +38,15 @@ package struct DaemonConfiguration: Sendable {
 
     /// Creates a configuration from explicit values (tests, benchmarks).
     package init(
-        dataDir: String, socketPath: String, socketGroup: String? = nil, socketMode: mode_t = 0o660,
-        logLevel: String = "info", timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!,
-        idleTimeoutSeconds: Int = 300, maxRequestBytes: Int = 1 << 20, shutdownGraceSeconds: Int = 10
+        dataDir: String,
+        socketPath: String,
+        socketGroup: String? = nil,
+        socketMode: mode_t = 0o660,
+        logLevel: String = "info",
+        timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!,
+        idleTimeoutSeconds: Int = 300,
+        maxRequestBytes: Int = 1 << 20,
+        shutdownGraceSeconds: Int = 10
     ) {
         self.dataDir = dataDir
         self.socketPath = socketPath
@@ -74,19 +80,28 @@ package struct DaemonConfiguration: Sendable {
         self.init(
             dataDir: config.string(forKey: "dataDir", default: "/var/lib/partyd"),
             socketPath: config.string(forKey: "socket", default: Self.defaultSocketPath),
-            socketGroup: (group?.isEmpty ?? true) ? nil : group, socketMode: mode,
-            logLevel: config.string(forKey: "logLevel", default: "info"), timeZone: zone, idleTimeoutSeconds: idle,
-            maxRequestBytes: maxBytes, shutdownGraceSeconds: grace)
+            socketGroup: (group?.isEmpty ?? true) ? nil : group,
+            socketMode: mode,
+            logLevel: config.string(forKey: "logLevel", default: "info"),
+            timeZone: zone,
+            idleTimeoutSeconds: idle,
+            maxRequestBytes: maxBytes,
+            shutdownGraceSeconds: grace
+        )
     }
 
     /// Loads with the full precedence: `overrides` (from the command line, keyed like `dataDir`), then the
     /// environment, then the configuration file (`configFile`, else `PARTYD_CONFIG`, else the default path when
     /// it exists), then the defaults.
     package static func load(
-        overrides: [String: String], configFile: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+        overrides: [String: String],
+        configFile: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws -> DaemonConfiguration {
         var values: [AbsoluteConfigKey: ConfigValue] = [:]
-        for (key, value) in overrides { values[AbsoluteConfigKey(["partyd", key])] = ConfigValue(.string(value), isSecret: false) }
+        for (key, value) in overrides {
+            values[AbsoluteConfigKey(["partyd", key])] = ConfigValue(.string(value), isSecret: false)
+        }
         var providers: [any ConfigProvider] = [
             InMemoryProvider(name: "command line", values: values),
             EnvironmentVariablesProvider(environmentVariables: environment),

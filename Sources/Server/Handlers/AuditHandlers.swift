@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 import Store
 import Wire
 
@@ -10,8 +10,13 @@ enum AuditHandlers {
     static let maximumLimit = 1000
 
     static func register(in registry: inout MethodRegistry) {
-        registry.register(AuditList.self, access: .read, targets: { $0.org.map { [.organization(code: $0, field: "org")] } ?? [] }) {
-            params, context in
+        registry.register(
+            AuditList.self,
+            access: .read,
+            targets: { $0.org.map { [.organization(code: $0, field: "org")] } ?? [] }
+        ) {
+            params,
+            context in
             let limit = params.limit ?? defaultLimit
             guard (1...maximumLimit).contains(limit) else {
                 throw DomainError.invalid("limit", "条数须在 1 到 \(maximumLimit) 之间")
@@ -22,9 +27,15 @@ enum AuditHandlers {
                 return AuditList.Result(
                     entries: try tx.auditEntries(under: scope, before: params.before, limit: limit).map {
                         AuditEntryView(
-                            id: $0.id, at: $0.record.at, actor: $0.record.actor, method: $0.record.method,
-                            target: $0.record.target, summary: $0.record.summary)
-                    })
+                            id: $0.id,
+                            at: $0.record.at,
+                            actor: $0.record.actor,
+                            method: $0.record.method,
+                            target: $0.record.target,
+                            summary: $0.record.summary
+                        )
+                    }
+                )
             }
         }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 import Store
 
 /// Finding organizations named in requests, with the Chinese "not found" every handler gives.

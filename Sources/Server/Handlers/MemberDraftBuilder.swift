@@ -5,7 +5,11 @@ import Wire
 /// Turns the text fields a client sent into a ``MemberDraft``: over nothing for `member.add` (the required
 /// fields must then be present), or over an existing record for `member.edit`.
 enum MemberDraftBuilder {
-    static func draft(from fields: MemberFields, over base: MemberDraft?, orgCode: String) throws(DomainError) -> MemberDraft {
+    static func draft(
+        from fields: MemberFields,
+        over base: MemberDraft?,
+        orgCode: String
+    ) throws(DomainError) -> MemberDraft {
         func required(_ value: String?, _ field: String, _ label: String) throws(DomainError) -> String? {
             if base == nil && (value?.nonBlank == nil) {
                 throw DomainError.invalid(field, "缺少\(label)", reason: "missing_field")
@@ -16,19 +20,28 @@ enum MemberDraftBuilder {
             guard let value else { return current }
             return value.nonBlank
         }
-        func date(_ value: String?, _ current: LocalDate?, _ field: String, _ label: String) throws(DomainError) -> LocalDate? {
+        func date(
+            _ value: String?,
+            _ current: LocalDate?,
+            _ field: String,
+            _ label: String
+        ) throws(DomainError) -> LocalDate? {
             guard let value else { return current }
             guard let text = value.nonBlank else { return nil }
             return try LocalDate.parse(text, field: field, label: label)
         }
         let name = try required(fields.name, "name", "姓名") ?? base?.name ?? ""
         let genderText = try required(fields.gender, "gender", "性别")
-        let gender = try genderText.map { text throws(DomainError) in try MemberRules.parseGender(text) } ?? base!.gender
+        let gender =
+            try genderText.map { text throws(DomainError) in try MemberRules.parseGender(text) } ?? base!.gender
         let birthText = try required(fields.birthDate, "birthDate", "出生日期")
-        let birth = try birthText.map { text throws(DomainError) in try LocalDate.parse(text, field: "birthDate", label: "出生日期") }
+        let birth =
+            try birthText.map { text throws(DomainError) in try LocalDate.parse(text, field: "birthDate", label: "出生日期")
+            }
             ?? base!.birthDate
         let idNumber = try required(fields.idNumber, "idNumber", "身份证号（不详时填 #）") ?? base!.idNumber
-        let category = try fields.category?.nonBlank.map { text throws(DomainError) in try MemberRules.parseCategory(text) }
+        let category =
+            try fields.category?.nonBlank.map { text throws(DomainError) in try MemberRules.parseCategory(text) }
             ?? base?.category ?? .full
         var flags = base?.flags ?? []
         if let texts = fields.flags {
@@ -36,14 +49,23 @@ enum MemberDraftBuilder {
             for text in texts where text.nonBlank != nil { flags.insert(try MemberRules.parseFlag(text)) }
         }
         return MemberDraft(
-            name: name, gender: gender, ethnicity: text(fields.ethnicity, base?.ethnicity), birthDate: birth,
-            idNumber: idNumber, phone: text(fields.phone, base?.phone), email: text(fields.email, base?.email),
-            education: text(fields.education, base?.education), job: text(fields.job, base?.job),
+            name: name,
+            gender: gender,
+            ethnicity: text(fields.ethnicity, base?.ethnicity),
+            birthDate: birth,
+            idNumber: idNumber,
+            phone: text(fields.phone, base?.phone),
+            email: text(fields.email, base?.email),
+            education: text(fields.education, base?.education),
+            job: text(fields.job, base?.job),
             workUnit: text(fields.workUnit, base?.workUnit),
             joinDate: try date(fields.joinDate, base?.joinDate, "joinDate", "入党日期"),
             probationStart: try date(fields.probationStart, base?.probationStart, "probationStart", "预备期开始日期"),
-            fullDate: try date(fields.fullDate, base?.fullDate, "fullDate", "转正日期"), category: category,
-            orgCode: orgCode, groupCode: text(fields.group, base?.groupCode), flags: flags,
+            fullDate: try date(fields.fullDate, base?.fullDate, "fullDate", "转正日期"),
+            category: category,
+            orgCode: orgCode,
+            groupCode: text(fields.group, base?.groupCode),
+            flags: flags,
             remarks: text(fields.remarks, base?.remarks)
         ).normalized()
     }

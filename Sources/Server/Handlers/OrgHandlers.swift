@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 import Store
 import Wire
 
@@ -7,20 +7,28 @@ import Wire
 /// `OrgHandlers+Structure.swift`, queries in `OrgHandlers+Queries.swift`.
 enum OrgHandlers {
     static func register(in registry: inout MethodRegistry) {
-        registry.register(OrgAdd.self, access: .write, targets: { $0.parent.map { [.organization(code: $0, field: "parent")] } ?? [] }) {
-            params, context in
+        registry.register(
+            OrgAdd.self,
+            access: .write,
+            targets: { $0.parent.map { [.organization(code: $0, field: "parent")] } ?? [] }
+        ) {
+            params,
+            context in
             try await add(params, context)
         }
         registry.register(OrgEdit.self, access: .write, targets: { [.organization(code: $0.code, field: "code")] }) {
-            params, context in
+            params,
+            context in
             try await edit(params, context)
         }
         registry.register(OrgRename.self, access: .write, targets: { [.organization(code: $0.code, field: "code")] }) {
-            params, context in
+            params,
+            context in
             try await edit(OrgEdit.Params(code: params.code, name: params.name), context, method: OrgRename.name)
         }
         registry.register(OrgSetKind.self, access: .write, targets: { [.organization(code: $0.code, field: "code")] }) {
-            params, context in
+            params,
+            context in
             try await setKind(params, context)
         }
         registerStructure(in: &registry)
@@ -34,27 +42,57 @@ enum OrgHandlers {
         }
         // Only a system administrator may create a new top of a tree; others work inside their subtree.
         if params.parent?.nonBlank == nil && !context.caller.isSystemAdmin {
-            throw DomainError(.forbidden, reason: "auth.forbidden", field: "parent", message: "只有系统管理员可以新建顶级党组织；请用 --parent 指定上级组织")
+            throw DomainError(
+                .forbidden,
+                reason: "auth.forbidden",
+                field: "parent",
+                message: "只有系统管理员可以新建顶级党组织；请用 --parent 指定上级组织"
+            )
         }
         let code = params.code.trimmingCharacters(in: .whitespaces)
         let name = params.name.trimmingCharacters(in: .whitespacesAndNewlines)
         return try await context.store.write { tx in
             let parent = try params.parent?.nonBlank.map { try OrgLookup.require($0, field: "parent", in: tx) }
-            try OrgRules.validateNew(code: code, name: name, kind: kind, parent: parent, founded: founded, today: context.today)
+            try OrgRules.validateNew(
+                code: code,
+                name: name,
+                kind: kind,
+                parent: parent,
+                founded: founded,
+                today: context.today
+            )
             if let existing = try tx.organization(code: code) {
-                throw DomainError(.conflict, reason: "org.duplicate_code", field: "code", message: "组织代码 \(code) 已被\(existing.label)使用")
+                throw DomainError(
+                    .conflict,
+                    reason: "org.duplicate_code",
+                    field: "code",
+                    message: "组织代码 \(code) 已被\(existing.label)使用"
+                )
             }
             let org = try tx.insertOrganization(
                 NewOrganization(
-                    code: code, name: name, kind: kind, parent: parent, founded: founded, unitName: params.unitName?.nonBlank,
-                    unitCategory: params.unitCategory?.nonBlank, contact: params.contact?.nonBlank), at: context.timestamp)
+                    code: code,
+                    name: name,
+                    kind: kind,
+                    parent: parent,
+                    founded: founded,
+                    unitName: params.unitName?.nonBlank,
+                    unitCategory: params.unitCategory?.nonBlank,
+                    contact: params.contact?.nonBlank
+                ),
+                at: context.timestamp
+            )
             let summary = "新建\(kind.rawValue)\(org.label)" + (parent.map { "，上级组织\($0.label)" } ?? "（顶级）")
             try record(tx, context, OrgAdd.name, org, summary)
             return try OrgViewBuilder.detail(org, in: tx)
         }
     }
 
-    private static func edit(_ params: OrgEdit.Params, _ context: RequestContext, method: String = OrgEdit.name) async throws -> OrgDetail {
+    private static func edit(
+        _ params: OrgEdit.Params,
+        _ context: RequestContext,
+        method: String = OrgEdit.name
+    ) async throws -> OrgDetail {
         let founded = try params.founded.map { text throws(DomainError) -> LocalDate? in
             guard let text = text.nonBlank else { return nil }
             return try LocalDate.parse(text, field: "founded", label: "成立日期")
@@ -66,7 +104,12 @@ enum OrgHandlers {
             try OrgRules.requireActive(org)
             let before = org
             var changes: [String] = []
-            func change<T: Equatable>(_ label: String, _ keyPath: WritableKeyPath<Organization, T?>, _ value: T??, _ show: (T?) -> String) {
+            func change<T: Equatable>(
+                _ label: String,
+                _ keyPath: WritableKeyPath<Organization, T?>,
+                _ value: T??,
+                _ show: (T?) -> String
+            ) {
                 guard let value, value != org[keyPath: keyPath] else { return }
                 changes.append("\(label)：\(show(org[keyPath: keyPath])) → \(show(value))")
                 org[keyPath: keyPath] = value
@@ -94,8 +137,12 @@ enum OrgHandlers {
             var org = try OrgLookup.require(params.code, in: tx)
             let parent = try org.parentID.flatMap { try tx.organization(id: $0) }
             try OrgRules.validateKindChange(
-                org, to: kind, parent: parent, childKinds: try tx.childKinds(of: org.id),
-                memberCount: try tx.memberCount(in: org.id, includeHistory: false))
+                org,
+                to: kind,
+                parent: parent,
+                childKinds: try tx.childKinds(of: org.id),
+                memberCount: try tx.memberCount(in: org.id, includeHistory: false)
+            )
             guard kind != org.kind else { return try OrgViewBuilder.detail(org, in: tx) }
             let summary = "组织类别：\(org.kind.rawValue) → \(kind.rawValue)"
             org.kind = kind
@@ -106,8 +153,21 @@ enum OrgHandlers {
     }
 
     /// Writes the history line and the audit entry of a change to `org`, in the change's transaction.
-    static func record(_ tx: any StoreWriter, _ context: RequestContext, _ method: String, _ org: Organization, _ summary: String) throws {
-        try tx.appendHistory(orgID: org.id, code: org.code, at: context.timestamp, actor: context.caller.userName, action: method, summary: summary)
+    static func record(
+        _ tx: any StoreWriter,
+        _ context: RequestContext,
+        _ method: String,
+        _ org: Organization,
+        _ summary: String
+    ) throws {
+        try tx.appendHistory(
+            orgID: org.id,
+            code: org.code,
+            at: context.timestamp,
+            actor: context.caller.userName,
+            action: method,
+            summary: summary
+        )
         try tx.appendAudit(context.audit(method: method, target: org.code, orgID: org.id, summary: summary))
     }
 }

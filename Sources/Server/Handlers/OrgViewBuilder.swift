@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 import Store
 import Wire
 
@@ -10,9 +10,13 @@ enum OrgViewBuilder {
         let parentCode = try org.parentID.flatMap { try tx.codes(of: [$0])[$0] }
         let subtree = try tx.counts(under: org.path)
         return OrgDetail(
-            org, parentCode: parentCode, childCount: try tx.childCount(of: org.id, includeRevoked: false),
-            subtreeOrgCount: subtree.organizations, memberCount: try tx.memberCount(in: org.id, includeHistory: false),
-            subtreeMemberCount: subtree.members)
+            org,
+            parentCode: parentCode,
+            childCount: try tx.childCount(of: org.id, includeRevoked: false),
+            subtreeOrgCount: subtree.organizations,
+            memberCount: try tx.memberCount(in: org.id, includeHistory: false),
+            subtreeMemberCount: subtree.members
+        )
     }
 
     /// Details of several organizations, for lists.
@@ -47,8 +51,15 @@ enum OrgViewBuilder {
         func visit(_ org: Organization, level: Int) {
             nodes.append(
                 OrgTreeNode(
-                    code: org.code, name: org.name, kind: org.kind, parentCode: org.parentID.flatMap { byID[$0]?.code },
-                    level: level, orgCount: orgCount[org.id, default: 1], memberCount: memberCount[org.id, default: 0]))
+                    code: org.code,
+                    name: org.name,
+                    kind: org.kind,
+                    parentCode: org.parentID.flatMap { byID[$0]?.code },
+                    level: level,
+                    orgCount: orgCount[org.id, default: 1],
+                    memberCount: memberCount[org.id, default: 0]
+                )
+            )
             guard level < maxLevel else { return }
             for child in (children[org.id] ?? []).sorted(by: { $0.code < $1.code }) { visit(child, level: level + 1) }
         }

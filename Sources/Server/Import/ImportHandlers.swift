@@ -14,13 +14,21 @@ enum ImportHandlers {
         // with the same `Access.check` the dispatcher uses.
         registry.register(ImportBegin.self, access: .write) { params, context in
             let id = try await sessions.begin(
-                owner: context.caller.uid, kind: params.kind, dryRun: params.dryRun ?? false, now: context.now)
+                owner: context.caller.uid,
+                kind: params.kind,
+                dryRun: params.dryRun ?? false,
+                now: context.now
+            )
             return ImportBegin.Result(session: id, maxChunkBytes: ImportSessions.maxChunkBytes)
         }
         registry.register(ImportChunk.self, access: .write) { params, context in
             let received = try await sessions.append(
-                session: params.session, owner: context.caller.uid, sequence: params.sequence, text: params.text,
-                now: context.now)
+                session: params.session,
+                owner: context.caller.uid,
+                sequence: params.sequence,
+                text: params.text,
+                now: context.now
+            )
             return ImportChunk.Result(receivedBytes: received)
         }
         registry.register(ImportCommit.self, access: .write) { params, context in
@@ -33,8 +41,13 @@ enum ImportHandlers {
                 return try await OrgImporter.run(text: text, dryRun: session.dryRun, context: context)
             }
         }
-        registry.register(OrgExport.self, access: .read, targets: { $0.root.map { [.organization(code: $0, field: "root")] } ?? [] }) {
-            params, context in
+        registry.register(
+            OrgExport.self,
+            access: .read,
+            targets: { $0.root.map { [.organization(code: $0, field: "root")] } ?? [] }
+        ) {
+            params,
+            context in
             let defaultRoot = context.defaultRoot
             return try await context.store.read { tx in
                 let root = try params.root.map { try OrgLookup.require($0, field: "root", in: tx).path } ?? defaultRoot
@@ -51,14 +64,22 @@ enum ImportHandlers {
     /// The refusal of a whole file: every problem (up to the reporting limit) with its row and column.
     static func refusal(_ problems: [RosterRowError], rows: Int) -> RPCErrorObject {
         // Stable by row: within a row, problems keep the decoder's column order.
-        let sorted = problems.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element)
-        let details = sorted.prefix(maximumReportedProblems).map { RPCErrorDetail(row: $0.row, column: $0.column, message: $0.message) }
+        let sorted = problems.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(
+            \.element
+        )
+        let details = sorted.prefix(maximumReportedProblems).map {
+            RPCErrorDetail(row: $0.row, column: $0.column, message: $0.message)
+        }
         let more = sorted.count > maximumReportedProblems ? "（仅列出前 \(maximumReportedProblems) 处）" : ""
         return RPCErrorObject(
             code: RPCErrorCode.invalidValue,
             data: RPCErrorData(
-                reason: "import.invalid", field: nil,
-                message: "导入文件共 \(rows) 行，发现 \(sorted.count) 处错误\(more)，未写入任何数据", details: Array(details)))
+                reason: "import.invalid",
+                field: nil,
+                message: "导入文件共 \(rows) 行，发现 \(sorted.count) 处错误\(more)，未写入任何数据",
+                details: Array(details)
+            )
+        )
     }
 
     /// A row problem for a domain refusal.

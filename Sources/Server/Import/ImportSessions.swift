@@ -29,7 +29,12 @@ actor ImportSessions {
     func begin(owner: UInt32, kind: ImportKind, dryRun: Bool, now: Date) throws -> String {
         expire(now: now)
         guard sessions.values.filter({ $0.owner == owner }).count < Self.maxSessionsPerUser else {
-            throw DomainError(.rule, reason: "import.too_many_sessions", field: nil, message: "未完成的导入过多（最多 \(Self.maxSessionsPerUser) 个），请稍后再试")
+            throw DomainError(
+                .rule,
+                reason: "import.too_many_sessions",
+                field: nil,
+                message: "未完成的导入过多（最多 \(Self.maxSessionsPerUser) 个），请稍后再试"
+            )
         }
         let id = UUID().uuidString.lowercased()
         sessions[id] = Session(owner: owner, kind: kind, dryRun: dryRun, touched: now)
@@ -40,15 +45,27 @@ actor ImportSessions {
     func append(session id: String, owner: UInt32, sequence: Int, text: String, now: Date) throws -> Int {
         let session = try lookup(id, owner: owner, now: now)
         guard sequence == session.nextSequence else {
-            throw DomainError.invalid("sequence", "分段序号应为 \(session.nextSequence)，收到 \(sequence)", reason: "import.sequence")
+            throw DomainError.invalid(
+                "sequence",
+                "分段序号应为 \(session.nextSequence)，收到 \(sequence)",
+                reason: "import.sequence"
+            )
         }
         let chunk = Array(text.utf8)
         guard chunk.count <= Self.maxChunkBytes else {
-            throw DomainError.invalid("text", "分段过大（\(chunk.count) 字节，上限 \(Self.maxChunkBytes)）", reason: "import.chunk_too_large")
+            throw DomainError.invalid(
+                "text",
+                "分段过大（\(chunk.count) 字节，上限 \(Self.maxChunkBytes)）",
+                reason: "import.chunk_too_large"
+            )
         }
         guard session.bytes.count + chunk.count <= Self.maxFileBytes else {
             sessions[id] = nil
-            throw DomainError.invalid("text", "导入文件超过 \(Self.maxFileBytes / 1024 / 1024) MB 上限，已取消", reason: "import.too_large")
+            throw DomainError.invalid(
+                "text",
+                "导入文件超过 \(Self.maxFileBytes / 1024 / 1024) MB 上限，已取消",
+                reason: "import.too_large"
+            )
         }
         // Mutate in place: copying the session out and back would copy the whole upload on every chunk.
         sessions[id]!.bytes.append(contentsOf: chunk)

@@ -11,24 +11,36 @@ enum MemberImporter {
         let caller = context.caller
         if dryRun {
             let prepared = try await context.store.read { tx in try prepare(decoded, caller: caller, in: tx) }
-            if !prepared.problems.isEmpty { throw ImportHandlers.refusal(prepared.problems, rows: decoded.rows.count + rejectedRows(decoded)) }
+            if !prepared.problems.isEmpty {
+                throw ImportHandlers.refusal(prepared.problems, rows: decoded.rows.count + rejectedRows(decoded))
+            }
             return ImportCommit.Result(rows: prepared.members.count, written: 0, dryRun: true)
         }
         return try await context.store.write { tx in
             let prepared = try prepare(decoded, caller: caller, in: tx)
-            if !prepared.problems.isEmpty { throw ImportHandlers.refusal(prepared.problems, rows: decoded.rows.count + rejectedRows(decoded)) }
+            if !prepared.problems.isEmpty {
+                throw ImportHandlers.refusal(prepared.problems, rows: decoded.rows.count + rejectedRows(decoded))
+            }
             for member in prepared.members {
                 let inserted = try tx.insertMember(member, at: context.timestamp)
                 try tx.appendMemberHistory(
-                    memberID: inserted.id, orgID: inserted.orgID, at: context.timestamp, actor: caller.userName,
-                    action: "member.import", summary: "名册导入：编入\(prepared.labels[inserted.orgID] ?? inserted.orgCode ?? "")")
+                    memberID: inserted.id,
+                    orgID: inserted.orgID,
+                    at: context.timestamp,
+                    actor: caller.userName,
+                    action: "member.import",
+                    summary: "名册导入：编入\(prepared.labels[inserted.orgID] ?? inserted.orgCode ?? "")"
+                )
             }
             let orgs = Set(prepared.members.map(\.orgID))
             try tx.appendAudit(
                 context.audit(
-                    method: ImportCommit.name, target: "名册 \(prepared.members.count) 行",
+                    method: ImportCommit.name,
+                    target: "名册 \(prepared.members.count) 行",
                     orgID: orgs.count == 1 ? orgs.first : nil,
-                    summary: "导入党员 \(prepared.members.count) 名，涉及 \(orgs.count) 个支部"))
+                    summary: "导入党员 \(prepared.members.count) 名，涉及 \(orgs.count) 个支部"
+                )
+            )
             return ImportCommit.Result(rows: prepared.members.count, written: prepared.members.count, dryRun: false)
         }
     }
@@ -98,9 +110,12 @@ enum MemberImporter {
             if let holder = existing[draft.idNumber] {
                 prepared.problems.append(
                     RosterRowError(
-                        row: row.row, column: "身份证号",
+                        row: row.row,
+                        column: "身份证号",
                         message: "身份证号 \(draft.idNumber) 已登记为 \(holder.name)（编号 \(holder.id)，\(holder.orgCode ?? "")）",
-                        reason: "member.duplicate_id_number"))
+                        reason: "member.duplicate_id_number"
+                    )
+                )
                 failed = true
             }
             if !failed, let org {

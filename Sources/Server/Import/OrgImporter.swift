@@ -21,21 +21,40 @@ enum OrgImporter {
             var inserted: [String: Organization] = [:]
             for row in checked.ordered {
                 let draft = row.draft
-                let parent = try draft.parentCode.map { code in try inserted[code] ?? OrgLookup.require(code, field: "parent", in: tx) }
+                let parent = try draft.parentCode.map { code in
+                    try inserted[code] ?? OrgLookup.require(code, field: "parent", in: tx)
+                }
                 let org = try tx.insertOrganization(
                     NewOrganization(
-                        code: draft.code, name: draft.name, kind: draft.kind, parent: parent, founded: draft.founded,
-                        unitName: draft.unitName, unitCategory: draft.unitCategory, contact: draft.contact),
-                    at: context.timestamp)
+                        code: draft.code,
+                        name: draft.name,
+                        kind: draft.kind,
+                        parent: parent,
+                        founded: draft.founded,
+                        unitName: draft.unitName,
+                        unitCategory: draft.unitCategory,
+                        contact: draft.contact
+                    ),
+                    at: context.timestamp
+                )
                 inserted[org.code] = org
                 try tx.appendHistory(
-                    orgID: org.id, code: org.code, at: context.timestamp, actor: caller.userName, action: "org.import",
-                    summary: "采集表导入：\(org.kind.rawValue)\(org.label)" + (parent.map { "，上级组织\($0.label)" } ?? "（顶级）"))
+                    orgID: org.id,
+                    code: org.code,
+                    at: context.timestamp,
+                    actor: caller.userName,
+                    action: "org.import",
+                    summary: "采集表导入：\(org.kind.rawValue)\(org.label)" + (parent.map { "，上级组织\($0.label)" } ?? "（顶级）")
+                )
             }
             try tx.appendAudit(
                 context.audit(
-                    method: ImportCommit.name, target: "党组织采集表 \(checked.ordered.count) 行", orgID: nil,
-                    summary: "导入党组织 \(checked.ordered.count) 个"))
+                    method: ImportCommit.name,
+                    target: "党组织采集表 \(checked.ordered.count) 行",
+                    orgID: nil,
+                    summary: "导入党组织 \(checked.ordered.count) 个"
+                )
+            )
             return ImportCommit.Result(rows: checked.ordered.count, written: checked.ordered.count, dryRun: false)
         }
     }
@@ -57,7 +76,13 @@ enum OrgImporter {
             let draft = row.draft
             if let existing = try tx.organization(code: draft.code) {
                 plan.problems.append(
-                    RosterRowError(row: row.row, column: "组织代码", message: "组织代码 \(draft.code) 已被\(existing.label)使用", reason: "org.duplicate_code"))
+                    RosterRowError(
+                        row: row.row,
+                        column: "组织代码",
+                        message: "组织代码 \(draft.code) 已被\(existing.label)使用",
+                        reason: "org.duplicate_code"
+                    )
+                )
             }
             if let parentCode = draft.parentCode, let parent = existingParents[parentCode] {
                 do {
@@ -68,13 +93,21 @@ enum OrgImporter {
                 }
             } else if draft.parentCode == nil && !caller.isSystemAdmin {
                 plan.problems.append(
-                    RosterRowError(row: row.row, column: "上级组织代码", message: "只有系统管理员可以导入顶级党组织", reason: "auth.forbidden"))
+                    RosterRowError(
+                        row: row.row,
+                        column: "上级组织代码",
+                        message: "只有系统管理员可以导入顶级党组织",
+                        reason: "auth.forbidden"
+                    )
+                )
             }
         }
         // Ordering sees every row, so a child of a refused row is not also misreported as an orphan. Existing
         // parents' kinds are not passed: their placement was checked above, with revoked parents too.
         let order = OrgCSV.orderForInsertion(
-            decoded.rows, existingCodes: Set(existingParents.keys))
+            decoded.rows,
+            existingCodes: Set(existingParents.keys)
+        )
         plan.ordered = order.ordered
         plan.problems += order.errors
         return plan

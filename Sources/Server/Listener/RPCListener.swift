@@ -6,7 +6,7 @@ import ServiceLifecycle
 import Wire
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The Unix-socket listener: accepts connections, identifies each peer with SO_PEERCRED, and serves each
@@ -35,7 +35,10 @@ package final class RPCListener: Service {
 
     /// Creates the listener; `onReady` runs once the socket accepts connections.
     package init(
-        endpoint: Endpoint, dispatcher: Dispatcher, configuration: DaemonConfiguration, logger: Logger,
+        endpoint: Endpoint,
+        dispatcher: Dispatcher,
+        configuration: DaemonConfiguration,
+        logger: Logger,
         onReady: @escaping @Sendable () -> Void
     ) {
         self.endpoint = endpoint
@@ -58,7 +61,9 @@ package final class RPCListener: Service {
                 try sync.addHandler(IdleCloser())
                 try sync.addHandler(ByteToMessageHandler(LineFrameDecoder(maximumLength: maxBytes)))
                 return Connection(
-                    channel: try NIOAsyncChannel<LineFrame, ByteBuffer>(wrappingChannelSynchronously: channel), peer: peer)
+                    channel: try NIOAsyncChannel<LineFrame, ByteBuffer>(wrappingChannelSynchronously: channel),
+                    peer: peer
+                )
             }
         }
         let server: NIOAsyncChannel<Connection, Never>
@@ -69,7 +74,11 @@ package final class RPCListener: Service {
             server = try await Self.withUmask(0o177) {
                 try await bootstrap.bind(unixDomainSocketPath: socketPath, childChannelInitializer: initializer)
             }
-            try SocketFile.applyPermissions(path: socketPath, mode: configuration.socketMode, group: configuration.socketGroup)
+            try SocketFile.applyPermissions(
+                path: socketPath,
+                mode: configuration.socketMode,
+                group: configuration.socketGroup
+            )
         case .inherited(let descriptor, let socketPath):
             path = socketPath
             server = try await bootstrap.bind(descriptor, childChannelInitializer: initializer)
@@ -105,9 +114,13 @@ package final class RPCListener: Service {
                     switch frame {
                     case .tooLarge:
                         let error = RPCErrorObject(
-                            code: RPCErrorCode.invalidRequest, reason: "rpc.request_too_large",
-                            message: "请求超过 \(configuration.maxRequestBytes) 字节上限，连接已关闭；大文件请分块发送")
-                        var reply = ByteBuffer(bytes: (try? JSONEncoder().encode(RPCFailure(id: .null, error: error))) ?? Data())
+                            code: RPCErrorCode.invalidRequest,
+                            reason: "rpc.request_too_large",
+                            message: "请求超过 \(configuration.maxRequestBytes) 字节上限，连接已关闭；大文件请分块发送"
+                        )
+                        var reply = ByteBuffer(
+                            bytes: (try? JSONEncoder().encode(RPCFailure(id: .null, error: error))) ?? Data()
+                        )
                         reply.writeString("\n")
                         try await outbound.write(reply)
                         return
@@ -134,7 +147,9 @@ package final class RPCListener: Service {
             return channel.eventLoop.makeFailedFuture(StartupError("连接不支持 SO_PEERCRED"))
         }
         let future: EventLoopFuture<RawUcred> = provider.unsafeGetSocketOption(
-            level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
+            level: SocketOptionLevel(SOL_SOCKET),
+            name: SocketOptionName(SO_PEERCRED)
+        )
         return future.map { PeerCredentials(pid: $0.pid, uid: $0.uid, gid: $0.gid) }
     }
 

@@ -35,8 +35,12 @@ package struct Dispatcher: Sendable {
             return failure(
                 head.id ?? .null,
                 RPCErrorObject(
-                    code: RPCErrorCode.invalidRequest, reason: "rpc.invalid_request", field: head.jsonrpc == "2.0" ? "method" : "jsonrpc",
-                    message: "无效请求：须为 JSON-RPC 2.0 对象，含 \"jsonrpc\":\"2.0\" 与 \"method\""))
+                    code: RPCErrorCode.invalidRequest,
+                    reason: "rpc.invalid_request",
+                    field: head.jsonrpc == "2.0" ? "method" : "jsonrpc",
+                    message: "无效请求：须为 JSON-RPC 2.0 对象，含 \"jsonrpc\":\"2.0\" 与 \"method\""
+                )
+            )
         }
         let id = head.id
         let outcome = await run(name: name, data: data, peer: peer, requestID: id ?? .null)
@@ -55,10 +59,21 @@ package struct Dispatcher: Sendable {
         }
     }
 
-    private func run(name: String, data: Data, peer: PeerCredentials, requestID: RPCID) async -> Result<Data, RPCErrorObject> {
+    private func run(
+        name: String,
+        data: Data,
+        peer: PeerCredentials,
+        requestID: RPCID
+    ) async -> Result<Data, RPCErrorObject> {
         guard let entry = registry.entry(name) else {
             return .failure(
-                RPCErrorObject(code: RPCErrorCode.methodNotFound, reason: "rpc.method_not_found", field: "method", message: "未知方法 \(name)；用 system.methods 查看全部方法"))
+                RPCErrorObject(
+                    code: RPCErrorCode.methodNotFound,
+                    reason: "rpc.method_not_found",
+                    field: "method",
+                    message: "未知方法 \(name)；用 system.methods 查看全部方法"
+                )
+            )
         }
         let params: any Sendable
         do {
@@ -66,7 +81,9 @@ package struct Dispatcher: Sendable {
         } catch let error as DecodingError {
             return .failure(RPCErrorMapping.invalidParams(error))
         } catch {
-            return .failure(RPCErrorObject(code: RPCErrorCode.invalidParams, reason: "rpc.invalid_params", message: "参数无效"))
+            return .failure(
+                RPCErrorObject(code: RPCErrorCode.invalidParams, reason: "rpc.invalid_params", message: "参数无效")
+            )
         }
         var logger = self.logger
         logger[metadataKey: "request"] = "\(requestID)"
@@ -77,9 +94,14 @@ package struct Dispatcher: Sendable {
             let caller = try await Authorizer(store: store, ownUID: daemon.ownUID)
                 .authorize(peer: peer, access: entry.access, targets: entry.targets(params))
             let context = RequestContext(
-                caller: caller, now: now, today: LocalDate.of(now, in: daemon.configuration.timeZone),
-                timestamp: RequestContext.timestamp(now, in: daemon.configuration.timeZone), store: store,
-                daemon: daemon, logger: logger)
+                caller: caller,
+                now: now,
+                today: LocalDate.of(now, in: daemon.configuration.timeZone),
+                timestamp: RequestContext.timestamp(now, in: daemon.configuration.timeZone),
+                store: store,
+                daemon: daemon,
+                logger: logger
+            )
             return .success(try await entry.invoke(params, context))
         } catch let error as DomainError {
             logger.debug("refused", metadata: ["reason": "\(error.reason)"])
@@ -90,7 +112,13 @@ package struct Dispatcher: Sendable {
             logger.warning("constraint refused a change the rules allowed", metadata: ["detail": "\(error.detail)"])
             return .failure(RPCErrorMapping.object(for: error))
         } catch is CancellationError {
-            return .failure(RPCErrorObject(code: RPCErrorCode.unavailable, reason: "rpc.shutting_down", message: "partyd 正在停止，请求未执行，请稍后重试"))
+            return .failure(
+                RPCErrorObject(
+                    code: RPCErrorCode.unavailable,
+                    reason: "rpc.shutting_down",
+                    message: "partyd 正在停止，请求未执行，请稍后重试"
+                )
+            )
         } catch {
             logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             return .failure(RPCErrorMapping.internalError)
@@ -105,11 +133,23 @@ package struct Dispatcher: Sendable {
     /// Distinguishes text that is not JSON (-32700) from JSON that is not a request object (-32600).
     private static func unreadable(_ data: Data, _ error: any Error) -> RPCErrorObject {
         if (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) == nil {
-            return RPCErrorObject(code: RPCErrorCode.parseError, reason: "rpc.parse_error", message: "请求不是有效的 JSON（须为 UTF-8 编码、一行一个对象）")
+            return RPCErrorObject(
+                code: RPCErrorCode.parseError,
+                reason: "rpc.parse_error",
+                message: "请求不是有效的 JSON（须为 UTF-8 编码、一行一个对象）"
+            )
         }
         if data.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "[") {
-            return RPCErrorObject(code: RPCErrorCode.invalidRequest, reason: "rpc.batch_unsupported", message: "不支持批量请求，请逐个发送")
+            return RPCErrorObject(
+                code: RPCErrorCode.invalidRequest,
+                reason: "rpc.batch_unsupported",
+                message: "不支持批量请求，请逐个发送"
+            )
         }
-        return RPCErrorObject(code: RPCErrorCode.invalidRequest, reason: "rpc.invalid_request", message: "无效请求：须为 JSON-RPC 2.0 请求对象（\(error is DecodingError ? "字段类型错误" : "无法读取")）")
+        return RPCErrorObject(
+            code: RPCErrorCode.invalidRequest,
+            reason: "rpc.invalid_request",
+            message: "无效请求：须为 JSON-RPC 2.0 请求对象（\(error is DecodingError ? "字段类型错误" : "无法读取")）"
+        )
     }
 }

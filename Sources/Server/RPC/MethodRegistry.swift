@@ -29,12 +29,16 @@ package struct MethodRegistry: Sendable {
 
     /// Registers `method`, requiring `access` on the organizations `targets` returns for given parameters.
     package mutating func register<M: RPCMethod>(
-        _ method: M.Type, access: Access, targets: @escaping @Sendable (M.Params) -> [ScopeTarget] = { _ in [] },
+        _ method: M.Type,
+        access: Access,
+        targets: @escaping @Sendable (M.Params) -> [ScopeTarget] = { _ in [] },
         handler: @escaping @Sendable (M.Params, RequestContext) async throws -> M.Result
     ) {
         precondition(entries[M.name] == nil, "method \(M.name) registered twice")
         entries[M.name] = MethodEntry(
-            name: M.name, summary: M.summary, access: access,
+            name: M.name,
+            summary: M.summary,
+            access: access,
             decode: { data in
                 try JSONDecoder().decode(RPCRequestParams<M.Params>.self, from: data).params
                     ?? JSONDecoder().decode(M.Params.self, from: Data("{}".utf8))
@@ -43,7 +47,8 @@ package struct MethodRegistry: Sendable {
             invoke: { params, context in
                 let result = try await handler(params as! M.Params, context)
                 return try MethodRegistry.encoder.encode(result)
-            })
+            }
+        )
     }
 
     /// The JSON encoder for results: compact, slashes unescaped.

@@ -21,7 +21,8 @@ enum RPCErrorMapping {
     static func object(for error: DomainError) -> RPCErrorObject {
         RPCErrorObject(
             code: code(for: error.kind),
-            data: RPCErrorData(reason: error.reason, field: error.field, message: error.message))
+            data: RPCErrorData(reason: error.reason, field: error.field, message: error.message)
+        )
     }
 
     /// Describes a parameter decoding failure in Chinese, naming the parameter.
@@ -51,7 +52,12 @@ enum RPCErrorMapping {
             field = "params"
             message = "参数无效"
         }
-        return RPCErrorObject(code: RPCErrorCode.invalidParams, reason: "rpc.invalid_params", field: field, message: message)
+        return RPCErrorObject(
+            code: RPCErrorCode.invalidParams,
+            reason: "rpc.invalid_params",
+            field: field,
+            message: message
+        )
     }
 
     private static func describe(_ type: Any.Type) -> String {
@@ -68,7 +74,11 @@ enum RPCErrorMapping {
     static func object(for error: StoreError) -> RPCErrorObject {
         switch error.kind {
         case .duplicate:
-            RPCErrorObject(code: RPCErrorCode.conflict, reason: "store.duplicate", message: "记录已存在（唯一性约束）：\(error.detail)")
+            RPCErrorObject(
+                code: RPCErrorCode.conflict,
+                reason: "store.duplicate",
+                message: "记录已存在（唯一性约束）：\(error.detail)"
+            )
         case .reference:
             RPCErrorObject(code: RPCErrorCode.ruleViolation, reason: "store.reference", message: "仍有记录引用该对象，不能执行此操作")
         case .check:
@@ -77,5 +87,8 @@ enum RPCErrorMapping {
     }
 
     static let internalError = RPCErrorObject(
-        code: RPCErrorCode.internalError, reason: "rpc.internal", message: "partyd 内部错误，请求未生效；详情见守护进程日志")
+        code: RPCErrorCode.internalError,
+        reason: "rpc.internal",
+        message: "partyd 内部错误，请求未生效；详情见守护进程日志"
+    )
 }

@@ -26,8 +26,14 @@ package struct RequestContext: Sendable {
     /// An audit entry for this request, by this caller.
     package func audit(method: String, target: String, orgID: Int64?, summary: String) -> AuditRecord {
         AuditRecord(
-            at: timestamp, actor: caller.userName, actorUID: caller.uid, method: method, target: target, orgID: orgID,
-            summary: summary)
+            at: timestamp,
+            actor: caller.userName,
+            actorUID: caller.uid,
+            method: method,
+            target: target,
+            orgID: orgID,
+            summary: summary
+        )
     }
 
     /// Formats an instant as ISO 8601 with the offset of `zone`.

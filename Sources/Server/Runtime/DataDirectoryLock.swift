@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// An exclusive lock on the data directory, so that two daemons never open the same database.
@@ -16,7 +16,10 @@ package final class DataDirectoryLock: Sendable {
     package init(directory: String) throws(StartupError) {
         do {
             try FileManager.default.createDirectory(
-                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+                atPath: directory,
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o750]
+            )
         } catch {
             throw StartupError("无法创建数据目录 \(directory)：\(error.localizedDescription)")
         }
@@ -24,10 +27,13 @@ package final class DataDirectoryLock: Sendable {
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw StartupError("无法打开锁文件 \(lockPath)：\(String(cString: strerror(errno)))") }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = (try? String(contentsOfFile: lockPath, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let holder = (try? String(contentsOfFile: lockPath, encoding: .utf8))?.trimmingCharacters(
+                in: .whitespacesAndNewlines
+            )
             close(fd)
             throw StartupError(
-                "数据目录 \(directory) 已被另一个 partyd 进程\(holder.map { "（pid \($0)）" } ?? "")占用；同一数据目录只能运行一个实例")
+                "数据目录 \(directory) 已被另一个 partyd 进程\(holder.map { "（pid \($0)）" } ?? "")占用；同一数据目录只能运行一个实例"
+            )
         }
         let pid = "\(getpid())\n"
         _ = ftruncate(fd, 0)

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The credentials the kernel reports for the other end of a Unix socket (`struct ucred`).

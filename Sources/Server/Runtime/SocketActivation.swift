@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Socket activation (sd_listen_fds): when systemd started partyd through `partyd.socket`, the listening socket
@@ -11,7 +11,8 @@ package enum SocketActivation {
     static let firstDescriptor: Int32 = 3
 
     /// The inherited listening socket, if this process was socket-activated.
-    package static func inheritedListener(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32? {
+    package static func inheritedListener(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32?
+    {
         guard let pidText = environment["LISTEN_PID"], let pid = Int32(pidText), pid == getpid(),
             let countText = environment["LISTEN_FDS"], let count = Int(countText), count >= 1
         else { return nil }

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The filesystem side of the listening socket: refusing to replace a live daemon's socket, removing a stale
@@ -17,7 +17,10 @@ package enum SocketFile {
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
             do {
                 try FileManager.default.createDirectory(
-                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+                    atPath: directory,
+                    withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o755]
+                )
             } catch {
                 throw StartupError("无法创建套接字目录 \(directory)：\(error.localizedDescription)")
             }

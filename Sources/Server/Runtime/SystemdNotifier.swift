@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Tells systemd about the daemon's state through `NOTIFY_SOCKET` (the sd_notify protocol), so that a

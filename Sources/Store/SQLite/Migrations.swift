@@ -67,7 +67,8 @@ enum Migrations {
                     summary TEXT NOT NULL
                 );
                 CREATE INDEX audit_org ON audit(org_id, id);
-                """)
+                """
+        )
     }
 
     private static func v2(_ db: Database) throws {
@@ -113,6 +114,7 @@ enum Migrations {
                 );
                 CREATE INDEX member_history_member ON member_history(member_id, id);
                 CREATE INDEX member_history_org ON member_history(org_id, id);
-                """)
+                """
+        )
     }
 }

@@ -6,8 +6,12 @@ extension SQLiteAccess {
         let roleText: String = row["role"]
         guard let role = Role(rawValue: roleText) else { throw StoreCorruption(detail: "account role \(roleText)") }
         return Account(
-            unixUser: row["unix_user"], role: role, orgID: row["org_id"], memberID: row["member_id"],
-            createdAt: row["created_at"])
+            unixUser: row["unix_user"],
+            role: role,
+            orgID: row["org_id"],
+            memberID: row["member_id"],
+            createdAt: row["created_at"]
+        )
     }
 
     func account(unixUser: String) throws -> Account? {
@@ -21,7 +25,8 @@ extension SQLiteAccess {
     func insertAccount(_ account: Account) throws {
         try db.execute(
             sql: "INSERT INTO account (unix_user, role, org_id, member_id, created_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [account.unixUser, account.role.rawValue, account.orgID, account.memberID, account.createdAt])
+            arguments: [account.unixUser, account.role.rawValue, account.orgID, account.memberID, account.createdAt]
+        )
     }
 
     func deleteAccount(unixUser: String) throws -> Bool {
@@ -31,10 +36,13 @@ extension SQLiteAccess {
 
     func appendAudit(_ record: AuditRecord) throws {
         try db.execute(
-            sql: "INSERT INTO audit (at, actor, actor_uid, method, target, org_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            sql:
+                "INSERT INTO audit (at, actor, actor_uid, method, target, org_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
             arguments: [
-                record.at, record.actor, Int64(record.actorUID), record.method, record.target, record.orgID, record.summary,
-            ])
+                record.at, record.actor, Int64(record.actorUID), record.method, record.target, record.orgID,
+                record.summary,
+            ]
+        )
     }
 
     func auditEntries(under scope: OrgPath?, before: Int64?, limit: Int) throws -> [StoredAuditEntry] {
@@ -58,8 +66,15 @@ extension SQLiteAccess {
             StoredAuditEntry(
                 id: row["id"],
                 record: AuditRecord(
-                    at: row["at"], actor: row["actor"], actorUID: UInt32(truncatingIfNeeded: row["actor_uid"] as Int64),
-                    method: row["method"], target: row["target"], orgID: row["org_id"], summary: row["summary"]))
+                    at: row["at"],
+                    actor: row["actor"],
+                    actorUID: UInt32(truncatingIfNeeded: row["actor_uid"] as Int64),
+                    method: row["method"],
+                    target: row["target"],
+                    orgID: row["org_id"],
+                    summary: row["summary"]
+                )
+            )
         }
     }
 
@@ -71,7 +86,9 @@ extension SQLiteAccess {
                 SELECT COUNT(*) FILTER (WHERE status = 'active') AS active,
                        COUNT(*) FILTER (WHERE status = 'revoked') AS revoked
                 FROM organization WHERE \(filter.sql)
-                """, arguments: filter.arguments)
+                """,
+            arguments: filter.arguments
+        )
         let memberFilter = Self.subtreeFilter("o.path", root)
         let members =
             try Int.fetchOne(
@@ -79,10 +96,15 @@ extension SQLiteAccess {
                 sql: """
                     SELECT COUNT(*) FROM member m JOIN organization o ON o.id = m.org_id
                     WHERE m.status = '在册' AND \(memberFilter.sql)
-                    """, arguments: memberFilter.arguments) ?? 0
+                    """,
+                arguments: memberFilter.arguments
+            ) ?? 0
         let accounts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account") ?? 0
         return StoreCounts(
-            organizations: row?["active"] ?? 0, revokedOrganizations: row?["revoked"] ?? 0, members: members,
-            accounts: accounts)
+            organizations: row?["active"] ?? 0,
+            revokedOrganizations: row?["revoked"] ?? 0,
+            members: members,
+            accounts: accounts
+        )
     }
 }

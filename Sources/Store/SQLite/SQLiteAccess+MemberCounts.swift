@@ -4,7 +4,8 @@ import GRDB
 extension SQLiteAccess {
     func memberCount(in orgID: Int64, includeHistory: Bool) throws -> Int {
         let status = includeHistory ? "" : " AND status = '在册'"
-        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM member WHERE org_id = ?\(status)", arguments: [orgID]) ?? 0
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM member WHERE org_id = ?\(status)", arguments: [orgID])
+            ?? 0
     }
 
     func activeMemberCountsByOrganization(under root: OrgPath?) throws -> [Int64: Int] {
@@ -17,9 +18,14 @@ extension SQLiteAccess {
                 sql: """
                     SELECT m.org_id, COUNT(*) FROM organization o JOIN member m ON m.org_id = o.id AND m.status = '在册'
                     WHERE \(filter.sql) GROUP BY m.org_id
-                    """, arguments: filter.arguments)
+                    """,
+                arguments: filter.arguments
+            )
         } else {
-            rows = try Row.fetchCursor(db, sql: "SELECT org_id, COUNT(*) FROM member WHERE status = '在册' GROUP BY org_id")
+            rows = try Row.fetchCursor(
+                db,
+                sql: "SELECT org_id, COUNT(*) FROM member WHERE status = '在册' GROUP BY org_id"
+            )
         }
         while let row = try rows.next() { result[row[0]] = row[1] }
         return result
@@ -29,7 +35,8 @@ extension SQLiteAccess {
         // 党小组 children move with the merged branch, so group assignments stay valid.
         try db.execute(
             sql: "UPDATE member SET org_id = ?, updated_at = ? WHERE org_id = ?",
-            arguments: [toOrgID, at, fromOrgID])
+            arguments: [toOrgID, at, fromOrgID]
+        )
         return db.changesCount
     }
 }

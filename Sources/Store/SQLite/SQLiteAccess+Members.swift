@@ -1,5 +1,5 @@
-import Foundation
 import Domain
+import Foundation
 import GRDB
 
 extension SQLiteAccess {
@@ -10,19 +10,39 @@ extension SQLiteAccess {
 
     static func member(_ row: Row) throws -> Member {
         func date(_ column: String) -> LocalDate? { (row[column] as String?).flatMap(LocalDate.init) }
-        let genderText: String = row["gender"], categoryText: String = row["category"], statusText: String = row["status"]
+        let genderText: String = row["gender"]
+        let categoryText: String = row["category"]
+        let statusText: String = row["status"]
         guard let gender = Gender(rawValue: genderText), let category = MemberCategory(rawValue: categoryText),
             let status = MemberStatus(rawValue: statusText), let birth = date("birth_date")
         else { throw StoreCorruption(detail: "member row \(row["id"] ?? "?")") }
         let flagText: String = row["flags"]
         return Member(
-            id: row["id"], name: row["name"], gender: gender, ethnicity: row["ethnicity"], birthDate: birth,
-            idNumber: row["id_number"], phone: row["phone"], email: row["email"], education: row["education"],
-            job: row["job"], workUnit: row["work_unit"], joinDate: date("join_date"),
-            probationStart: date("probation_start"), fullDate: date("full_date"), category: category,
-            orgID: row["org_id"], orgCode: row["org_code"], groupID: row["group_id"], groupCode: row["group_code"],
-            flags: Set(flagText.split(separator: ",").compactMap { MemberFlag(rawValue: String($0)) }), status: status,
-            leftOn: date("left_on"), leftReason: row["left_reason"], remarks: row["remarks"])
+            id: row["id"],
+            name: row["name"],
+            gender: gender,
+            ethnicity: row["ethnicity"],
+            birthDate: birth,
+            idNumber: row["id_number"],
+            phone: row["phone"],
+            email: row["email"],
+            education: row["education"],
+            job: row["job"],
+            workUnit: row["work_unit"],
+            joinDate: date("join_date"),
+            probationStart: date("probation_start"),
+            fullDate: date("full_date"),
+            category: category,
+            orgID: row["org_id"],
+            orgCode: row["org_code"],
+            groupID: row["group_id"],
+            groupCode: row["group_code"],
+            flags: Set(flagText.split(separator: ",").compactMap { MemberFlag(rawValue: String($0)) }),
+            status: status,
+            leftOn: date("left_on"),
+            leftReason: row["left_reason"],
+            remarks: row["remarks"]
+        )
     }
 
     static func flagsText(_ flags: Set<MemberFlag>) -> String {
@@ -39,7 +59,11 @@ extension SQLiteAccess {
 
     func member(idNumber: String) throws -> Member? {
         guard idNumber != "#" else { return nil }
-        return try Row.fetchOne(db, sql: Self.memberSelect + " WHERE m.id_number = ? AND m.id_number <> '#'", arguments: [idNumber]).map(Self.member)
+        return try Row.fetchOne(
+            db,
+            sql: Self.memberSelect + " WHERE m.id_number = ? AND m.id_number <> '#'",
+            arguments: [idNumber]
+        ).map(Self.member)
     }
 
     private func filter(_ query: MemberQuery) -> (sql: String, arguments: StatementArguments) {
@@ -74,7 +98,8 @@ extension SQLiteAccess {
     func members(_ query: MemberQuery) throws -> [Member] {
         let filter = filter(query)
         return try Row.fetchAll(
-            db, sql: Self.memberSelect + " WHERE \(filter.sql) ORDER BY o.path, m.name, m.id LIMIT ? OFFSET ?",
+            db,
+            sql: Self.memberSelect + " WHERE \(filter.sql) ORDER BY o.path, m.name, m.id LIMIT ? OFFSET ?",
             arguments: filter.arguments + [query.limit, query.offset]
         ).map(Self.member)
     }
@@ -82,8 +107,10 @@ extension SQLiteAccess {
     func countMembers(_ query: MemberQuery) throws -> Int {
         let filter = filter(query)
         return try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM member m JOIN organization o ON o.id = m.org_id WHERE \(filter.sql)",
-            arguments: filter.arguments) ?? 0
+            db,
+            sql: "SELECT COUNT(*) FROM member m JOIN organization o ON o.id = m.org_id WHERE \(filter.sql)",
+            arguments: filter.arguments
+        ) ?? 0
     }
 
     func memberHistory(subtree: OrgPath?, memberID: Int64?, limit: Int) throws -> [MemberHistoryEntry] {
@@ -107,8 +134,13 @@ extension SQLiteAccess {
         arguments += [limit]
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
             MemberHistoryEntry(
-                memberID: $0["member_id"], memberName: $0["member_name"], at: $0["at"], actor: $0["actor"],
-                action: $0["action"], summary: $0["summary"])
+                memberID: $0["member_id"],
+                memberName: $0["member_name"],
+                at: $0["at"],
+                actor: $0["actor"],
+                action: $0["action"],
+                summary: $0["summary"]
+            )
         }
     }
 
@@ -120,7 +152,11 @@ extension SQLiteAccess {
             let chunk = wanted[start..<min(start + 5000, wanted.count)]
             let json = "[" + chunk.map { "\"\($0)\"" }.joined(separator: ",") + "]"
             let rows = try Row.fetchAll(
-                db, sql: Self.memberSelect + " WHERE m.id_number IN (SELECT value FROM json_each(?)) AND m.id_number <> '#'", arguments: [json])
+                db,
+                sql: Self.memberSelect
+                    + " WHERE m.id_number IN (SELECT value FROM json_each(?)) AND m.id_number <> '#'",
+                arguments: [json]
+            )
             for row in rows {
                 let member = try Self.member(row)
                 result[member.idNumber] = member
@@ -145,7 +181,9 @@ extension SQLiteAccess {
 
     func insertMember(_ member: Member, at: String) throws -> Member {
         let statement = try db.cachedStatement(
-            sql: "INSERT INTO member (\(Self.memberColumns), created_at, updated_at) VALUES (\(Array(repeating: "?", count: 23).joined(separator: ",")))")
+            sql:
+                "INSERT INTO member (\(Self.memberColumns), created_at, updated_at) VALUES (\(Array(repeating: "?", count: 23).joined(separator: ",")))"
+        )
         try statement.execute(arguments: Self.arguments(member) + [at, at])
         var inserted = member
         inserted.id = db.lastInsertedRowID
@@ -153,15 +191,26 @@ extension SQLiteAccess {
     }
 
     func updateMember(_ member: Member, at: String) throws {
-        let assignments = Self.memberColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?" }
+        let assignments = Self.memberColumns.split(separator: ",").map {
+            "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?"
+        }
         try db.execute(
             sql: "UPDATE member SET \(assignments.joined(separator: ", ")), updated_at = ? WHERE id = ?",
-            arguments: Self.arguments(member) + [at, member.id])
+            arguments: Self.arguments(member) + [at, member.id]
+        )
     }
 
-    func appendMemberHistory(memberID: Int64, orgID: Int64, at: String, actor: String, action: String, summary: String) throws {
+    func appendMemberHistory(
+        memberID: Int64,
+        orgID: Int64,
+        at: String,
+        actor: String,
+        action: String,
+        summary: String
+    ) throws {
         let statement = try db.cachedStatement(
-            sql: "INSERT INTO member_history (member_id, org_id, at, actor, action, summary) VALUES (?, ?, ?, ?, ?, ?)")
+            sql: "INSERT INTO member_history (member_id, org_id, at, actor, action, summary) VALUES (?, ?, ?, ?, ?, ?)"
+        )
         try statement.execute(arguments: [memberID, orgID, at, actor, action, summary])
     }
 }

@@ -14,8 +14,10 @@ extension SQLiteAccess {
         guard !ids.isEmpty else { return [:] }
         var result: [Int64: String] = [:]
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT id, code FROM organization WHERE id IN (SELECT value FROM json_each(?))",
-            arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+            db,
+            sql: "SELECT id, code FROM organization WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"]
+        )
         while let row = try rows.next() { result[row["id"]] = row["code"] }
         return result
     }
@@ -25,31 +27,42 @@ extension SQLiteAccess {
         let status = includeRevoked ? "" : " AND status = 'active'"
         return try fetchOrganizations(
             "SELECT \(Self.organizationColumns) FROM organization WHERE \(filter.sql)\(status) ORDER BY path",
-            filter.arguments)
+            filter.arguments
+        )
     }
 
     func revokedOrganizations(under root: OrgPath?) throws -> [Organization] {
         let filter = Self.subtreeFilter("path", root)
         return try fetchOrganizations(
             "SELECT \(Self.organizationColumns) FROM organization WHERE \(filter.sql) AND status = 'revoked' ORDER BY code",
-            filter.arguments)
+            filter.arguments
+        )
     }
 
     func childKinds(of orgID: Int64) throws -> Set<OrgKind> {
         let names = try String.fetchAll(
-            db, sql: "SELECT DISTINCT kind FROM organization WHERE parent_id = ? AND status = 'active'", arguments: [orgID])
+            db,
+            sql: "SELECT DISTINCT kind FROM organization WHERE parent_id = ? AND status = 'active'",
+            arguments: [orgID]
+        )
         return Set(names.compactMap(OrgKind.init(rawValue:)))
     }
 
     func childCount(of orgID: Int64, includeRevoked: Bool) throws -> Int {
         let status = includeRevoked ? "" : " AND status = 'active'"
-        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM organization WHERE parent_id = ?\(status)", arguments: [orgID])
+        return try Int.fetchOne(
+            db,
+            sql: "SELECT COUNT(*) FROM organization WHERE parent_id = ?\(status)",
+            arguments: [orgID]
+        )
             ?? 0
     }
 
     func history(of orgID: Int64) throws -> [StoredHistoryEntry] {
         try Row.fetchAll(
-            db, sql: "SELECT at, actor, action, summary FROM org_history WHERE org_id = ? ORDER BY id", arguments: [orgID]
+            db,
+            sql: "SELECT at, actor, action, summary FROM org_history WHERE org_id = ? ORDER BY id",
+            arguments: [orgID]
         ).map { StoredHistoryEntry(at: $0["at"], actor: $0["actor"], action: $0["action"], summary: $0["summary"]) }
     }
 
@@ -68,10 +81,21 @@ extension SQLiteAccess {
             ])
         let id = db.lastInsertedRowID
         let path = new.parent?.path.appending(id) ?? OrgPath(ids: [id])
-        try db.cachedStatement(sql: "UPDATE organization SET path = ? WHERE id = ?").execute(arguments: [path.description, id])
+        try db.cachedStatement(sql: "UPDATE organization SET path = ? WHERE id = ?").execute(arguments: [
+            path.description, id,
+        ])
         return Organization(
-            id: id, code: new.code, name: new.name, kind: new.kind, parentID: new.parent?.id, path: path,
-            founded: new.founded, unitName: new.unitName, unitCategory: new.unitCategory, contact: new.contact)
+            id: id,
+            code: new.code,
+            name: new.name,
+            kind: new.kind,
+            parentID: new.parent?.id,
+            path: path,
+            founded: new.founded,
+            unitName: new.unitName,
+            unitCategory: new.unitCategory,
+            contact: new.contact
+        )
     }
 
     func updateOrganization(_ org: Organization, at: String) throws {
@@ -84,7 +108,8 @@ extension SQLiteAccess {
             arguments: [
                 org.code, org.name, org.kind.rawValue, org.founded?.description, org.unitName, org.unitCategory,
                 org.contact, org.status.rawValue, org.revokedOn?.description, org.revokedReason, at, org.id,
-            ])
+            ]
+        )
     }
 
     func moveSubtree(_ org: Organization, under newParent: Organization, at: String) throws {
@@ -96,7 +121,8 @@ extension SQLiteAccess {
                 UPDATE organization SET path = ? || substr(path, ?), depth = depth + ?, updated_at = ?
                 WHERE path >= ? AND path < ?
                 """,
-            arguments: [newPrefix, oldPrefix.utf8.count + 1, depthDelta, at, oldPrefix, Self.rangeEnd(oldPrefix)])
+            arguments: [newPrefix, oldPrefix.utf8.count + 1, depthDelta, at, oldPrefix, Self.rangeEnd(oldPrefix)]
+        )
         try db.execute(sql: "UPDATE organization SET parent_id = ? WHERE id = ?", arguments: [newParent.id, org.id])
     }
 

@@ -27,10 +27,20 @@ extension SQLiteAccess {
             throw StoreCorruption(detail: "organization row \(row["id"] ?? "?") has kind \(kindText), path \(pathText)")
         }
         return Organization(
-            id: row["id"], code: row["code"], name: row["name"], kind: kind, parentID: row["parent_id"], path: path,
-            founded: (row["founded"] as String?).flatMap(LocalDate.init), unitName: row["unit_name"],
-            unitCategory: row["unit_category"], contact: row["contact"], status: status,
-            revokedOn: (row["revoked_on"] as String?).flatMap(LocalDate.init), revokedReason: row["revoked_reason"])
+            id: row["id"],
+            code: row["code"],
+            name: row["name"],
+            kind: kind,
+            parentID: row["parent_id"],
+            path: path,
+            founded: (row["founded"] as String?).flatMap(LocalDate.init),
+            unitName: row["unit_name"],
+            unitCategory: row["unit_category"],
+            contact: row["contact"],
+            status: status,
+            revokedOn: (row["revoked_on"] as String?).flatMap(LocalDate.init),
+            revokedReason: row["revoked_reason"]
+        )
     }
 
     func fetchOrganizations(_ sql: String, _ arguments: StatementArguments = []) throws -> [Organization] {

@@ -65,7 +65,8 @@ package final class SQLiteStore: PartyStore {
                 sql: """
                     SELECT sql FROM sqlite_master
                     WHERE sql IS NOT NULL AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%' ORDER BY rowid
-                    """)
+                    """
+            )
         }
     }
 

@@ -20,14 +20,16 @@ package final class RPCClient: Sendable {
 
     /// Connects to the daemon listening at `socketPath`.
     package static func connect(
-        socketPath: String, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+        socketPath: String,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> RPCClient {
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(.seconds(5))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(
-                        ByteToMessageHandler(LineFrameDecoder(maximumLength: maximumResponseLength)))
+                        ByteToMessageHandler(LineFrameDecoder(maximumLength: maximumResponseLength))
+                    )
                     try channel.pipeline.syncOperations.addHandler(ResponseRouter())
                 }
             }
@@ -38,7 +40,10 @@ package final class RPCClient: Sendable {
             throw RPCClientError.cannotConnect(socketPath: socketPath, reason: Self.explain(error, path: socketPath))
         }
         let router = try await channel.eventLoop.submit {
-            NIOLoopBound(try channel.pipeline.syncOperations.handler(type: ResponseRouter.self), eventLoop: channel.eventLoop)
+            NIOLoopBound(
+                try channel.pipeline.syncOperations.handler(type: ResponseRouter.self),
+                eventLoop: channel.eventLoop
+            )
         }.get()
         return RPCClient(channel: channel, router: router)
     }

@@ -52,7 +52,11 @@ package struct LineFrameDecoder: ByteToMessageDecoder {
     }
 
     /// At end of input a partial line is dropped: a request counts only once its newline has arrived.
-    package mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws
+    package mutating func decodeLast(
+        context: ChannelHandlerContext,
+        buffer: inout ByteBuffer,
+        seenEOF: Bool
+    ) throws
         -> DecodingState
     {
         while try decode(context: context, buffer: &buffer) == .continue {}

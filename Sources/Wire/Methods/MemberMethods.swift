@@ -40,10 +40,22 @@ package struct MemberFields: Codable, Sendable, Equatable {
 
     /// Creates the fields.
     package init(
-        name: String? = nil, gender: String? = nil, ethnicity: String? = nil, birthDate: String? = nil,
-        idNumber: String? = nil, phone: String? = nil, email: String? = nil, education: String? = nil,
-        job: String? = nil, workUnit: String? = nil, joinDate: String? = nil, probationStart: String? = nil,
-        fullDate: String? = nil, category: String? = nil, group: String? = nil, flags: [String]? = nil,
+        name: String? = nil,
+        gender: String? = nil,
+        ethnicity: String? = nil,
+        birthDate: String? = nil,
+        idNumber: String? = nil,
+        phone: String? = nil,
+        email: String? = nil,
+        education: String? = nil,
+        job: String? = nil,
+        workUnit: String? = nil,
+        joinDate: String? = nil,
+        probationStart: String? = nil,
+        fullDate: String? = nil,
+        category: String? = nil,
+        group: String? = nil,
+        flags: [String]? = nil,
         remarks: String? = nil
     ) {
         self.name = name
@@ -161,8 +173,14 @@ package enum MemberList: RPCMethod {
         package var offset: Int?
         /// Creates the parameters.
         package init(
-            org: String? = nil, recursive: Bool? = nil, category: String? = nil, flag: String? = nil,
-            search: String? = nil, history: Bool? = nil, limit: Int? = nil, offset: Int? = nil
+            org: String? = nil,
+            recursive: Bool? = nil,
+            category: String? = nil,
+            flag: String? = nil,
+            search: String? = nil,
+            history: Bool? = nil,
+            limit: Int? = nil,
+            offset: Int? = nil
         ) {
             self.org = org
             self.recursive = recursive

@@ -31,8 +31,14 @@ package enum OrgAdd: RPCMethod {
 
         /// Creates the parameters.
         package init(
-            code: String, name: String, kind: String, parent: String? = nil, founded: String? = nil,
-            unitName: String? = nil, unitCategory: String? = nil, contact: String? = nil
+            code: String,
+            name: String,
+            kind: String,
+            parent: String? = nil,
+            founded: String? = nil,
+            unitName: String? = nil,
+            unitCategory: String? = nil,
+            contact: String? = nil
         ) {
             self.code = code
             self.name = name
@@ -100,8 +106,12 @@ package enum OrgEdit: RPCMethod {
         package var contact: String?
         /// Creates the parameters.
         package init(
-            code: String, name: String? = nil, founded: String? = nil, unitName: String? = nil,
-            unitCategory: String? = nil, contact: String? = nil
+            code: String,
+            name: String? = nil,
+            founded: String? = nil,
+            unitName: String? = nil,
+            unitCategory: String? = nil,
+            contact: String? = nil
         ) {
             self.code = code
             self.name = name

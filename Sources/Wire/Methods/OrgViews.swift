@@ -37,7 +37,11 @@ package struct OrgDetail: Codable, Sendable, Equatable {
 
     /// Creates the view of `org` with its counts.
     package init(
-        _ org: Organization, parentCode: String?, childCount: Int, subtreeOrgCount: Int, memberCount: Int,
+        _ org: Organization,
+        parentCode: String?,
+        childCount: Int,
+        subtreeOrgCount: Int,
+        memberCount: Int,
         subtreeMemberCount: Int
     ) {
         code = org.code
@@ -77,7 +81,15 @@ package struct OrgTreeNode: Codable, Sendable, Equatable {
     package var memberCount: Int
 
     /// Creates a node.
-    package init(code: String, name: String, kind: OrgKind, parentCode: String?, level: Int, orgCount: Int, memberCount: Int) {
+    package init(
+        code: String,
+        name: String,
+        kind: OrgKind,
+        parentCode: String?,
+        level: Int,
+        orgCount: Int,
+        memberCount: Int
+    ) {
         self.code = code
         self.name = name
         self.kind = kind

@@ -101,8 +101,16 @@ package enum SystemStatus: RPCMethod {
         package var counts: Counts
         /// Creates the status.
         package init(
-            serverVersion: String, protocolVersion: Int, startedAt: String, uptimeSeconds: Int, dataDir: String,
-            socketPath: String, timeZone: String, callerUser: String, callerRole: String, counts: Counts
+            serverVersion: String,
+            protocolVersion: Int,
+            startedAt: String,
+            uptimeSeconds: Int,
+            dataDir: String,
+            socketPath: String,
+            timeZone: String,
+            callerUser: String,
+            callerRole: String,
+            counts: Counts
         ) {
             self.serverVersion = serverVersion
             self.protocolVersion = protocolVersion

@@ -16,7 +16,14 @@ package struct AccountView: Codable, Sendable, Equatable {
     package var createdAt: String
 
     /// Creates the view.
-    package init(unixUser: String, role: Role, orgCode: String?, memberID: Int64?, memberName: String?, createdAt: String) {
+    package init(
+        unixUser: String,
+        role: Role,
+        orgCode: String?,
+        memberID: Int64?,
+        memberName: String?,
+        createdAt: String
+    ) {
         self.unixUser = unixUser
         self.role = role
         self.orgCode = orgCode

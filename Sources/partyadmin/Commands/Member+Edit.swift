@@ -78,8 +78,17 @@ struct MemberDetailOptions: ParsableArguments {
     /// The given fields, flags aside (their meaning differs between add and edit).
     func fields() -> MemberFields {
         MemberFields(
-            ethnicity: ethnicity, phone: phone, email: email, education: education, job: job, workUnit: workUnit,
-            joinDate: joinDate, probationStart: probationStart, fullDate: fullDate, category: category, group: group,
+            ethnicity: ethnicity,
+            phone: phone,
+            email: email,
+            education: education,
+            job: job,
+            workUnit: workUnit,
+            joinDate: joinDate,
+            probationStart: probationStart,
+            fullDate: fullDate,
+            category: category,
+            group: group,
             remarks: remarks
         )
     }

@@ -79,8 +79,14 @@ extension MemberCommand {
         /// Calls `member.list`.
         func run() async throws {
             let params = MemberList.Params(
-                org: org, recursive: recursive ? true : nil, category: category, flag: flag, search: search,
-                history: history ? true : nil, limit: limit, offset: offset
+                org: org,
+                recursive: recursive ? true : nil,
+                category: category,
+                flag: flag,
+                search: search,
+                history: history ? true : nil,
+                limit: limit,
+                offset: offset
             )
             try await Console.call(MemberList.self, params, global) { result in
                 render(result)
