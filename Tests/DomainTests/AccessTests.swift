@@ -26,6 +26,9 @@ struct AccessTests {
         let error = #expect(throws: DomainError.self) { try Access.write.check(caller, targets: [inside, outside]) }
         #expect(error?.kind == .forbidden)
         #expect(throws: DomainError.self) { try Access.systemAdmin.check(caller, targets: []) }
+        let top = #expect(throws: DomainError.self) { try Access.write.check(caller, targets: [.forestTop]) }
+        #expect(top?.message.contains("顶级") == true)
+        try Access.write.check(Caller(uid: 0, userName: "root", role: .admin), targets: [.forestTop])
     }
 
     @Test func auditorOnlyReads() throws {

@@ -112,6 +112,12 @@ extension EndToEnd {
             #expect(outside.stderr.contains("不在您的管理范围内"))
             #expect(try daemon.admin(["org", "show", "S2"], asUser: asDaemon).status == 1)
             #expect(try daemon.admin(["user", "list"], asUser: asDaemon).status == 1)
+            let topLevel = try daemon.admin(
+                ["org", "add", "--code", "T", "--name", "另立", "--kind", "党委"],
+                asUser: asDaemon
+            )
+            #expect(topLevel.status == 1)
+            #expect(topLevel.stderr.contains("顶级"))
             let tree = try daemon.admin(["org", "tree", "--json"], asUser: asDaemon)
             #expect(tree.status == 0)
             #expect(!tree.stdout.contains("\"S2\""), "an org-admin's tree starts at their own organization")

@@ -41,7 +41,10 @@ package enum Access: Sendable, Equatable {
             }
             guard let scope = caller.scope else { throw Access.denied(caller, "账户未绑定管理范围") }
             for target in targets where !target.isWithin(scope) {
-                throw Access.denied(caller, "目标组织不在您的管理范围内")
+                throw Access.denied(
+                    caller,
+                    target == .forestTop ? "只有系统管理员可以设立顶级党组织，请指定上级组织" : "目标组织不在您的管理范围内"
+                )
             }
         }
     }

@@ -21,6 +21,9 @@ package struct OrgPath: Sendable, Hashable, Codable, CustomStringConvertible {
         self.ids = ids
     }
 
+    /// The position above every top-level organization; it lies within no organization's subtree.
+    package static let forestTop = OrgPath(ids: [])
+
     /// The `/1/17/342/` form.
     package var description: String { "/" + ids.map(String.init).joined(separator: "/") + "/" }
 

@@ -10,7 +10,13 @@ enum OrgHandlers {
         registry.register(
             OrgAdd.self,
             access: .write,
-            targets: { $0.parent.map { [.organization(code: $0, field: "parent")] } ?? [] }
+            targets: { params in
+                // Without a parent the new organization tops a tree: within no subtree, admins only.
+                [
+                    params.parent?.nonBlank.map { .organization(code: $0, field: "parent") }
+                        ?? .forestTop(field: "parent")
+                ]
+            }
         ) {
             params,
             context in
@@ -39,15 +45,6 @@ enum OrgHandlers {
         let kind = try OrgKind.parse(params.kind, field: "kind")
         let founded = try params.founded?.nonBlank.map { text throws(DomainError) in
             try LocalDate.parse(text, field: "founded", label: "成立日期")
-        }
-        // Only a system administrator may create a new top of a tree; others work inside their subtree.
-        if params.parent?.nonBlank == nil && !context.caller.isSystemAdmin {
-            throw DomainError(
-                .forbidden,
-                reason: "auth.forbidden",
-                field: "parent",
-                message: "只有系统管理员可以新建顶级党组织；请用 --parent 指定上级组织"
-            )
         }
         let code = params.code.trimmingCharacters(in: .whitespaces)
         let name = params.name.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -91,16 +91,14 @@ enum OrgImporter {
                 } catch {
                     plan.problems.append(ImportHandlers.problem(row: row.row, column: "上级组织代码", error))
                 }
-            } else if draft.parentCode == nil && !caller.isSystemAdmin {
-                plan.problems.append(
-                    RosterRowError(
-                        row: row.row,
-                        column: "上级组织代码",
-                        message: "只有系统管理员可以导入顶级党组织",
-                        reason: "auth.forbidden"
-                    )
-                )
+            } else if draft.parentCode == nil {
+                do {
+                    try Access.write.check(caller, targets: [.forestTop])
+                } catch {
+                    plan.problems.append(ImportHandlers.problem(row: row.row, column: "上级组织代码", error))
+                }
             }
+
         }
         // Ordering sees every row, so a child of a refused row is not also misreported as an orphan. Existing
         // parents' kinds are not passed: their placement was checked above, with revoked parents too.

@@ -47,6 +47,8 @@ struct Authorizer: Sendable {
                 let org = try tx.organization(id: member.orgID)
             else { throw MemberLookup.notFound(reference, field: field) }
             return org.path
+        case .forestTop:
+            return .forestTop
         }
     }
 }
