@@ -85,9 +85,15 @@ extension SQLiteAccess {
             conditions.append("(',' || m.flags || ',') LIKE ?")
             arguments += ["%,\(flag.rawValue),%"]
         }
-        if let search = query.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
-            // The identity-number index is partial (it skips '#'), so the query must repeat its condition.
-            conditions.append("((m.id_number = ? AND m.id_number <> '#') OR m.name LIKE ? ESCAPE '\\')")
+        if let search = query.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty,
+            let identity = IdentityNumber(search), !identity.isUnknown
+        {
+            // A well-formed identity number is no name fragment: look it up alone, through the index. The index
+            // is partial (it skips '#'), so the query must repeat its condition for SQLite to use it.
+            conditions.append("m.id_number = ? AND m.id_number <> '#'")
+            arguments += [identity.text]
+        } else if let search = query.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
+            conditions.append("(m.id_number = ? OR m.name LIKE ? ESCAPE '\\')")
             let escaped = search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_")
             arguments += [search.uppercased(), "%\(escaped)%"]
