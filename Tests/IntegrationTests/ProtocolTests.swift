@@ -50,6 +50,22 @@ struct ProtocolTests {
                 try await rawError(client, #"{"jsonrpc":"2.0","id":1,"method":"org.show","params":[1]}"#)?.code
                     == RPCErrorCode.invalidParams
             )
+            // Inputs from a fuzzing pass, kept as regressions: deep nesting, huge numbers, odd ids, control bytes.
+            let deep = String(repeating: "[", count: 200_000)
+            #expect(try await rawError(client, deep)?.code == RPCErrorCode.parseError)
+            let deepParams = #"{"jsonrpc":"2.0","id":1,"method":"org.add","params":"# + deep + "}"
+            #expect(try await rawError(client, deepParams)?.code == RPCErrorCode.parseError)
+            #expect(
+                try await rawError(client, #"{"jsonrpc":"2.0","id":{"x":1},"method":"system.hello"}"#)?.code
+                    == RPCErrorCode.invalidRequest
+            )
+            #expect(try await rawError(client, "\u{01}\u{02}")?.code == RPCErrorCode.parseError)
+            let huge = try await rawError(
+                client,
+                #"{"jsonrpc":"2.0","id":1,"method":"org.tree","params":{"depth":99999999999999999999}}"#
+            )
+            #expect(huge?.code == RPCErrorCode.invalidParams)
+            #expect(huge?.data.message.contains("The given data") == false)
             // A notification gets no reply, so the next request's answer is the next line.
             try await client.send(Array(#"{"jsonrpc":"2.0","method":"system.hello"}"#.utf8) + [10])
             #expect(try await client.call(SystemHello.self).server == "partyd")

@@ -47,7 +47,9 @@ enum RPCErrorMapping {
             message = "参数 \(field) 不能为 null，应为\(describe(type))"
         case .dataCorrupted(let context):
             field = path(context)
-            message = "参数 \(field) 无效：\(context.debugDescription)"
+            // Our own decoders explain in Chinese; Foundation's English diagnostics are not shown to users.
+            let ours = context.debugDescription.unicodeScalars.contains { !$0.isASCII }
+            message = ours ? "参数 \(field) 无效：\(context.debugDescription)" : "参数 \(field) 无效（格式错误或数值超出范围）"
         @unknown default:
             field = "params"
             message = "参数无效"
