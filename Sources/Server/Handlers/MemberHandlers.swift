@@ -112,8 +112,9 @@ enum MemberHandlers {
             if draft.idNumber != before.idNumber { try requireUnique(draft.idNumber, except: member.id, in: tx) }
             let changes = MemberDraftBuilder.changedFields(before, draft)
             guard !changes.isEmpty else { return member }
+            // The draft holds only editable fields: keep the stored roll status as it is.
+            let stored = member
             member = Member(id: member.id, draft: draft, orgID: org.id, groupID: group?.id)
-            let stored = try MemberLookup.require(params.member, in: tx)
             member.status = stored.status
             member.leftOn = stored.leftOn
             member.leftReason = stored.leftReason
