@@ -99,7 +99,18 @@ struct QueryCase {
             ),
             QueryCase(
                 label: "member.export 全市名册",
-                call: { _ = try await $0.call(MemberExport.self, .init(org: root, recursive: true)) },
+                // Paged as `partyadmin member export` fetches it.
+                call: { client in
+                    var offset = 0
+                    while true {
+                        let page = try await client.call(
+                            MemberExport.self,
+                            .init(org: root, recursive: true, offset: offset, limit: 20_000)
+                        )
+                        offset += page.rows
+                        if offset >= page.total || page.rows == 0 { break }
+                    }
+                },
                 sql: FloorSQL.export(t.rootPath)
             ),
         ]

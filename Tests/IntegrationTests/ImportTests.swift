@@ -57,6 +57,14 @@ struct ImportTests {
             #expect(try await client.call(MemberShow.self, .init(member: "11010519491231002X")).remarks == "多行\n备注")
             let orgs = try await client.call(OrgExport.self, .init(root: "Z")).csv
             let members = try await client.call(MemberExport.self, .init(org: "Z", recursive: true)).csv
+            // Pages concatenate into the whole file: header and BOM only on the first.
+            let first = try await client.call(MemberExport.self, .init(org: "Z", recursive: true, offset: 0, limit: 1))
+            let second = try await client.call(MemberExport.self, .init(org: "Z", recursive: true, offset: 1, limit: 1))
+            #expect(first.total == 2 && first.rows == 1 && second.rows == 1)
+            #expect(first.csv + second.csv == members)
+            await expectRefusal(code: RPCErrorCode.invalidValue) {
+                _ = try await client.call(MemberExport.self, .init(org: "Z", limit: 0))
+            }
             return (orgs, members)
         }
         // Export → import into an empty daemon → export again gives the same bytes.

@@ -2,9 +2,11 @@ extension RosterCSV {
     /// Writes members as a roster: the header of ``columns``, then one row each, with dates as `YYYY-MM-DD`,
     /// empty cells for missing values, and flags joined by `、` in ``MemberFlag`` order. The organization and
     /// group are taken from ``Member/orgCode`` and ``Member/groupCode``, which the caller fills in.
-    package static func encode(_ members: [Member], byteOrderMark: Bool = true) -> String {
-        var writer = CSVWriter(byteOrderMark: byteOrderMark)
-        writer.append(columns)
+    /// With `header` false only the rows are written (no byte order mark either): a later page of a roster
+    /// delivered in pages, to be appended to the first.
+    package static func encode(_ members: [Member], byteOrderMark: Bool = true, header: Bool = true) -> String {
+        var writer = CSVWriter(byteOrderMark: byteOrderMark && header)
+        if header { writer.append(columns) }
         for member in members { writer.append(fields(of: MemberDraft(member))) }
         return writer.text
     }

@@ -95,12 +95,22 @@ extension MemberHandlers {
         registry.register(MemberExport.self, access: .read, targets: { [.organization(code: $0.org, field: "org")] }) {
             params,
             context in
-            try await context.store.read { tx in
+            let offset = params.offset ?? 0
+            guard offset >= 0 else { throw DomainError.invalid("offset", "偏移不能为负数") }
+            if let limit = params.limit, !(1...MemberExport.maximumPage).contains(limit) {
+                throw DomainError.invalid("limit", "每页行数须在 1 到 \(MemberExport.maximumPage) 之间")
+            }
+            return try await context.store.read { tx in
                 let org = try OrgLookup.require(params.org, field: "org", in: tx)
-                var query = MemberQuery(limit: Int.max)
+                var query = MemberQuery(limit: params.limit ?? Int.max, offset: offset)
                 if params.recursive ?? false { query.subtree = org.path } else { query.orgID = org.id }
+                let total = try tx.countMembers(query)
                 let members = try tx.members(query)
-                return MemberExport.Result(rows: members.count, csv: RosterCSV.encode(members))
+                return MemberExport.Result(
+                    rows: members.count,
+                    total: total,
+                    csv: RosterCSV.encode(members, header: offset == 0)
+                )
             }
         }
     }

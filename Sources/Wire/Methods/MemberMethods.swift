@@ -302,24 +302,36 @@ package enum MemberExport: RPCMethod {
         package var org: String
         /// Include the whole subtree.
         package var recursive: Bool?
+        /// Skip this many rows: for delivery in pages (default 0).
+        package var offset: Int?
+        /// At most this many rows (1...100,000); absent = every row in one reply.
+        package var limit: Int?
         /// Creates the parameters.
-        package init(org: String, recursive: Bool? = nil) {
+        package init(org: String, recursive: Bool? = nil, offset: Int? = nil, limit: Int? = nil) {
             self.org = org
             self.recursive = recursive
+            self.offset = offset
+            self.limit = limit
         }
     }
-    /// The file.
+    /// The file, or one page of it.
     package struct Result: Codable, Sendable {
-        /// Rows written (without the header).
+        /// Rows in this reply (without the header).
         package var rows: Int
-        /// The CSV text (UTF-8 with BOM, CRLF), as docs/roster-csv.md describes.
+        /// Rows in the whole export.
+        package var total: Int
+        /// The CSV text (UTF-8 with BOM, CRLF), as docs/roster-csv.md describes. Only the page at offset 0
+        /// carries the byte order mark and the header, so pages concatenate into the whole file.
         package var csv: String
         /// Creates the result.
-        package init(rows: Int, csv: String) {
+        package init(rows: Int, total: Int, csv: String) {
             self.rows = rows
+            self.total = total
             self.csv = csv
         }
     }
+    /// The largest page.
+    package static let maximumPage = 100_000
     package static let name = "member.export"
     package static let summary = "导出党员名册 CSV"
 }

@@ -38,6 +38,9 @@ extension MemberCommand {
 
     /// `member export`: the 名册 CSV of a branch or a subtree.
     struct Export: AsyncParsableCommand {
+        /// Rows fetched per request.
+        static let pageRows = 20_000
+
         /// Name and help.
         static let configuration = CommandConfiguration(
             abstract: "导出党员名册 CSV（UTF-8 带 BOM、CRLF，Excel 可直接打开；可原样再导入）。",
@@ -71,9 +74,28 @@ extension MemberCommand {
 
         /// Calls `member.export` and writes the file.
         func run() async throws {
-            let params = MemberExport.Params(org: org, recursive: recursive ? true : nil)
+            // Pages keep each reply (and the daemon's memory) small however large the roster; they are read in
+            // one snapshot per page, so a roster changing during a long export may shift rows between pages.
             let result = try await Console.withClient(global) { client in
-                try await client.call(MemberExport.self, params)
+                var page = try await client.call(
+                    MemberExport.self,
+                    MemberExport.Params(org: org, recursive: recursive ? true : nil, offset: 0, limit: Self.pageRows)
+                )
+                var whole = page
+                while whole.rows < page.total && page.rows > 0 {
+                    page = try await client.call(
+                        MemberExport.self,
+                        MemberExport.Params(
+                            org: org,
+                            recursive: recursive ? true : nil,
+                            offset: whole.rows,
+                            limit: Self.pageRows
+                        )
+                    )
+                    whole.rows += page.rows
+                    whole.csv += page.csv
+                }
+                return whole
             }
             try CSVDownload.deliver(result, csv: result.csv, rows: result.rows, output: output, global)
             if result.rows == 0 && !recursive {
