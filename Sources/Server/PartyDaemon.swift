@@ -108,9 +108,6 @@ package final class PartyDaemon: Sendable {
     package func shutdown() async {
         await group.triggerGracefulShutdown()
     }
-
-    /// The store, for test-support code that inspects what was written.
-    package var storeForTesting: any PartyStore { store }
 }
 
 /// Tells systemd `STOPPING=1` as soon as a graceful shutdown begins.

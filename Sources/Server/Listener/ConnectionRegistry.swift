@@ -49,7 +49,4 @@ final class ConnectionRegistry: Sendable {
         }
         for channel in idle { channel.close(promise: nil) }
     }
-
-    /// The number of open connections.
-    var count: Int { state.withLock { $0.channels.count } }
 }

@@ -81,8 +81,4 @@ package final class SQLiteStore: PartyStore {
         try pool.read { db in try Migrations.migrator.appliedMigrations(db) }
     }
 
-    /// Runs `body` with the raw connection in a write transaction: for benchmarks and tests that need SQL.
-    package func withRawWrite<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
-        try await pool.write(body)
-    }
 }
