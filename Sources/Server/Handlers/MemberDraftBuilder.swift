@@ -46,7 +46,8 @@ enum MemberDraftBuilder {
         var flags = base?.flags ?? []
         if let texts = fields.flags {
             flags = []
-            for text in texts where text.nonBlank != nil { flags.insert(try MemberRules.parseFlag(text)) }
+            // Each value may itself be a list (`困难党员、流动党员`), as typed at the console or in a roster cell.
+            for text in texts { flags.formUnion(try MemberRules.parseFlags(text)) }
         }
         return MemberDraft(
             name: name,
