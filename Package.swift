@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .target(name: "Domain", swiftSettings: swiftSettings),
@@ -29,6 +30,7 @@ let package = Package(
             dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        .target(name: "Core", dependencies: ["Domain", "Store"], swiftSettings: swiftSettings),
         .target(
             name: "Wire",
             dependencies: [
@@ -41,13 +43,14 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Domain", "Store", "Wire",
+                "Domain", "Store", "Core", "Wire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -71,7 +74,7 @@ let package = Package(
         .target(
             name: "PartyTesting",
             dependencies: [
-                "Server", "Wire", "Domain",
+                "Server", "Core", "Wire", "Domain",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -89,7 +92,8 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "PartyTesting", "Wire", "Domain", "Server", .product(name: "NIOCore", package: "swift-nio"),
+                "PartyTesting", "Wire", "Domain", "Server", "Core", "Store",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// Which member records a listing wants.
 package struct MemberQuery: Sendable, Equatable {
@@ -47,8 +48,8 @@ package struct MemberHistoryEntry: Sendable, Equatable {
     package var memberID: Int64
     /// The member's name.
     package var memberName: String
-    /// When.
-    package var at: String
+    /// When (UTC instant).
+    package var at: Date
     /// Who.
     package var actor: String
     /// The method.
@@ -76,16 +77,7 @@ package protocol MemberReader {
 /// Member changes inside a write transaction.
 package protocol MemberWriter {
     /// Inserts a member (its id is assigned) and returns it.
-    func insertMember(_ member: Member, at: String) throws -> Member
+    func insertMember(_ member: Member) throws -> Member
     /// Saves every field of an existing member.
-    func updateMember(_ member: Member, at: String) throws
-    /// Appends a line to the roster history.
-    func appendMemberHistory(
-        memberID: Int64,
-        orgID: Int64,
-        at: String,
-        actor: String,
-        action: String,
-        summary: String
-    ) throws
+    func updateMember(_ member: Member) throws
 }

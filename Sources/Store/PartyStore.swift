@@ -1,23 +1,32 @@
 import Domain
+import Foundation
 
 /// The storage seam: everything the daemon keeps, reached through transactions. SQLite implements it today;
-/// a PostgreSQL sibling can implement the same protocols without touching Domain or the handlers.
+/// a PostgreSQL sibling can implement the same protocols without touching Domain or the operations.
 package protocol PartyStore: Sendable {
     /// Runs `body` in a read-only snapshot.
     func read<T: Sendable>(_ body: @Sendable @escaping (any StoreReader) throws -> T) async throws -> T
-    /// Runs `body` in one write transaction: everything it does commits together or not at all.
-    func write<T: Sendable>(_ body: @Sendable @escaping (any StoreWriter) throws -> T) async throws -> T
+    /// Runs `body` in one write transaction by `actor` at `instant`, and records the ``Change`` it returns (audit
+    /// entry, history lines) in that same transaction: everything commits together or not at all. A body that
+    /// writes anything must return an audit note, or the transaction is rolled back.
+    func write<T: Sendable>(
+        by actor: Principal,
+        at instant: Date,
+        _ body: @Sendable @escaping (any StoreWriter) throws -> Change<T>
+    ) async throws -> T
 }
 
-/// One audit entry to append: who did what to what, written in the same transaction as the change.
+/// A stored audit entry: who did what to what, and when.
 package struct AuditRecord: Sendable, Equatable {
-    /// When (ISO 8601 with offset).
-    package var at: String
-    /// The Unix user.
+    /// When (UTC instant).
+    package var at: Date
+    /// The actor's kind: `unix`, `member`, `daemon` (see ``Principal/kind``).
+    package var actorKind: String
+    /// The actor's id within its kind (a uid, a member id, `partyd`).
+    package var actorID: String
+    /// The actor's name as shown (Unix user name).
     package var actor: String
-    /// The Unix uid.
-    package var actorUID: UInt32
-    /// The RPC method.
+    /// The operation.
     package var method: String
     /// What it acted on, as the user named it.
     package var target: String
@@ -28,17 +37,19 @@ package struct AuditRecord: Sendable, Equatable {
 
     /// Creates an audit record.
     package init(
-        at: String,
+        at: Date,
+        actorKind: String,
+        actorID: String,
         actor: String,
-        actorUID: UInt32,
         method: String,
         target: String,
         orgID: Int64?,
         summary: String
     ) {
         self.at = at
+        self.actorKind = actorKind
+        self.actorID = actorID
         self.actor = actor
-        self.actorUID = actorUID
         self.method = method
         self.target = target
         self.orgID = orgID
@@ -97,8 +108,8 @@ package struct StoredAuditEntry: Sendable, Equatable {
 
 /// A stored history entry of an organization.
 package struct StoredHistoryEntry: Sendable, Equatable {
-    /// When.
-    package var at: String
+    /// When (UTC instant).
+    package var at: Date
     /// Who.
     package var actor: String
     /// The method.

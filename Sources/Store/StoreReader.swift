@@ -32,24 +32,21 @@ package protocol StoreReader: MemberReader {
     func counts(under root: OrgPath?) throws -> StoreCounts
 }
 
-/// What can be changed inside a write transaction, besides reading.
+/// What can be changed inside a write transaction, besides reading. Audit and history are not written here:
+/// they come from the ``Change`` the transaction returns, so that no change can leave them out.
 package protocol StoreWriter: StoreReader, MemberWriter {
     /// Inserts an organization and returns it with its id and path.
-    func insertOrganization(_ new: NewOrganization, at: String) throws -> Organization
+    func insertOrganization(_ new: NewOrganization) throws -> Organization
     /// Saves the descriptive fields, kind and status of an existing organization (not its place in the tree).
-    func updateOrganization(_ org: Organization, at: String) throws
+    func updateOrganization(_ org: Organization) throws
     /// Moves `org` and its whole subtree under `newParent`.
-    func moveSubtree(_ org: Organization, under newParent: Organization, at: String) throws
+    func moveSubtree(_ org: Organization, under newParent: Organization) throws
     /// Deletes an organization that has no children and no members.
     func deleteOrganization(id: Int64) throws
     /// Moves every member record of `fromOrgID` to `toOrgID`; returns how many.
-    func moveMembers(from fromOrgID: Int64, to toOrgID: Int64, at: String) throws -> Int
-    /// Appends a line to an organization's history.
-    func appendHistory(orgID: Int64, code: String, at: String, actor: String, action: String, summary: String) throws
+    func moveMembers(from fromOrgID: Int64, to toOrgID: Int64) throws -> Int
     /// Inserts an account.
     func insertAccount(_ account: Account) throws
     /// Deletes an account; returns whether it existed.
     func deleteAccount(unixUser: String) throws -> Bool
-    /// Appends an audit entry.
-    func appendAudit(_ record: AuditRecord) throws
 }

@@ -7,7 +7,7 @@ private struct Boom: Error {}
 
 @Suite("SQLite store")
 struct StoreTests {
-    static let at = "2026-11-23T10:00:00+08:00"
+    static let at = Date(timeIntervalSince1970: 1_795_399_200)
 
     static func withStore(_ body: (SQLiteStore) async throws -> Void) async throws {
         let dir = NSTemporaryDirectory() + "partyd-store-\(UUID().uuidString)"
@@ -21,9 +21,13 @@ struct StoreTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let first = try SQLiteStore(path: dir + "/t.sqlite")
-        #expect(try first.appliedMigrations() == ["v1-organizations-accounts-audit", "v2-members"])
-        _ = try await first.write { tx in
-            try tx.insertOrganization(NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil), at: Self.at)
+        #expect(
+            try first.appliedMigrations() == [
+                "v1-organizations-accounts-audit", "v2-members", "v3-utc-instants-actor-kinds",
+            ]
+        )
+        _ = try await first.change { tx in
+            try tx.insertOrganization(NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil))
         }
         let reopened = try SQLiteStore(path: dir + "/t.sqlite")
         let name = try await reopened.read { tx in try tx.organization(code: "A")?.name }
@@ -32,28 +36,23 @@ struct StoreTests {
 
     @Test func subtreeMoveRewritesEveryPath() async throws {
         try await Self.withStore { store in
-            try await store.write { tx in
+            try await store.change { tx in
                 let a = try tx.insertOrganization(
-                    NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil),
-                    at: Self.at
+                    NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil)
                 )
                 let b = try tx.insertOrganization(
-                    NewOrganization(code: "B", name: "乙", kind: .committee, parent: a),
-                    at: Self.at
+                    NewOrganization(code: "B", name: "乙", kind: .committee, parent: a)
                 )
                 let c = try tx.insertOrganization(
-                    NewOrganization(code: "C", name: "丙", kind: .committee, parent: b),
-                    at: Self.at
+                    NewOrganization(code: "C", name: "丙", kind: .committee, parent: b)
                 )
                 _ = try tx.insertOrganization(
-                    NewOrganization(code: "D", name: "丁", kind: .branch, parent: c),
-                    at: Self.at
+                    NewOrganization(code: "D", name: "丁", kind: .branch, parent: c)
                 )
                 let e = try tx.insertOrganization(
-                    NewOrganization(code: "E", name: "戊", kind: .committee, parent: a),
-                    at: Self.at
+                    NewOrganization(code: "E", name: "戊", kind: .committee, parent: a)
                 )
-                try tx.moveSubtree(c, under: e, at: Self.at)
+                try tx.moveSubtree(c, under: e)
             }
             try await store.read { tx in
                 let e = try #require(try tx.organization(code: "E"))
@@ -70,10 +69,9 @@ struct StoreTests {
     @Test func failedTransactionLeavesNothing() async throws {
         try await Self.withStore { store in
             await #expect(throws: Boom.self) {
-                try await store.write { tx in
+                try await store.change { tx in
                     _ = try tx.insertOrganization(
-                        NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil),
-                        at: Self.at
+                        NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil)
                     )
                     throw Boom()
                 }
@@ -85,17 +83,15 @@ struct StoreTests {
 
     @Test func schemaRefusesDuplicatesEvenWithoutRules() async throws {
         try await Self.withStore { store in
-            _ = try await store.write { tx in
+            _ = try await store.change { tx in
                 try tx.insertOrganization(
-                    NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil),
-                    at: Self.at
+                    NewOrganization(code: "A", name: "甲", kind: .committee, parent: nil)
                 )
             }
             await #expect(throws: StoreError.self) {
-                _ = try await store.write { tx in
+                _ = try await store.change { tx in
                     try tx.insertOrganization(
-                        NewOrganization(code: "A", name: "乙", kind: .committee, parent: nil),
-                        at: Self.at
+                        NewOrganization(code: "A", name: "乙", kind: .committee, parent: nil)
                     )
                 }
             }
@@ -105,10 +101,9 @@ struct StoreTests {
     @Test func unknownIdentityNumbersMayRepeatButRealOnesMayNot() async throws {
         try await Self.withStore { store in
             let birth = LocalDate(year: 1980, month: 1, day: 1)!
-            try await store.write { tx in
+            try await store.change { tx in
                 let a = try tx.insertOrganization(
-                    NewOrganization(code: "A", name: "支部", kind: .branch, parent: nil),
-                    at: Self.at
+                    NewOrganization(code: "A", name: "支部", kind: .branch, parent: nil)
                 )
                 for name in ["张三", "李四"] {
                     _ = try tx.insertMember(
@@ -120,8 +115,7 @@ struct StoreTests {
                             idNumber: "#",
                             category: .full,
                             orgID: a.id
-                        ),
-                        at: Self.at
+                        )
                     )
                 }
                 _ = try tx.insertMember(
@@ -133,12 +127,11 @@ struct StoreTests {
                         idNumber: "440524188001010014",
                         category: .full,
                         orgID: a.id
-                    ),
-                    at: Self.at
+                    )
                 )
             }
             await #expect(throws: StoreError.self) {
-                try await store.write { tx in
+                try await store.change { tx in
                     let a = try #require(try tx.organization(code: "A"))
                     _ = try tx.insertMember(
                         Member(
@@ -149,13 +142,21 @@ struct StoreTests {
                             idNumber: "440524188001010014",
                             category: .full,
                             orgID: a.id
-                        ),
-                        at: Self.at
+                        )
                     )
                 }
             }
             let count = try await store.read { tx in try tx.countMembers(MemberQuery(orgID: nil)) }
             #expect(count == 3)
+        }
+    }
+}
+
+extension SQLiteStore {
+    /// A write carrying a test audit note, for tests of the storage itself.
+    func change<T: Sendable>(_ body: @Sendable @escaping (any StoreWriter) throws -> T) async throws -> T {
+        try await write(by: .daemon, at: StoreTests.at) { tx in
+            Change(try body(tx), audit: AuditNote(method: "test.write", target: "测试", orgID: nil, summary: "测试写入"))
         }
     }
 }

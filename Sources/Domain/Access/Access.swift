@@ -25,8 +25,7 @@ package enum Access: Sendable, Equatable {
                 .unauthenticated,
                 reason: "auth.no_account",
                 field: nil,
-                message:
-                    "Unix 用户 \(caller.userName)（uid \(caller.uid)）没有 partyd 账户；请系统管理员执行 partyadmin user add --unix-user \(caller.userName) --role ..."
+                message: Access.noAccountMessage(caller.principal)
             )
         }
         if role == .admin { return }
@@ -46,6 +45,17 @@ package enum Access: Sendable, Equatable {
                     target == .forestTop ? "只有系统管理员可以设立顶级党组织，请指定上级组织" : "目标组织不在您的管理范围内"
                 )
             }
+        }
+    }
+
+    private static func noAccountMessage(_ principal: Principal) -> String {
+        switch principal {
+        case .unixUser(let uid, let name):
+            "Unix 用户 \(name)（uid \(uid)）没有 partyd 账户；请系统管理员执行 partyadmin user add --unix-user \(name) --role ..."
+        case .member:
+            "该链接对应的党员记录不存在或已不在册，链接已失效"
+        case .daemon:
+            "partyd 自身无权执行此操作"
         }
     }
 

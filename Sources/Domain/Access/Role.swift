@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an account may do. Scoped roles carry the organization whose subtree they cover.
 package enum Role: String, Sendable, Codable, CaseIterable {
     /// 系统管理员: everything, everywhere, including accounts.
@@ -36,11 +38,11 @@ package struct Account: Sendable, Codable, Equatable {
     package var orgID: Int64?
     /// The member record a member account is bound to.
     package var memberID: Int64?
-    /// When the account was created (ISO 8601).
-    package var createdAt: String
+    /// When the account was created.
+    package var createdAt: Date
 
     /// Creates an account record.
-    package init(unixUser: String, role: Role, orgID: Int64?, memberID: Int64?, createdAt: String) {
+    package init(unixUser: String, role: Role, orgID: Int64?, memberID: Int64?, createdAt: Date) {
         self.unixUser = unixUser
         self.role = role
         self.orgID = orgID

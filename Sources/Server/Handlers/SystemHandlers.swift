@@ -1,9 +1,10 @@
+import Core
 import Domain
 import Foundation
 import Store
 import Wire
 
-/// `system.*`: greetings, the method catalog and the daemon's status.
+/// `system.*`: greetings and the method catalog (the protocol's own, open to anyone), and the daemon's status.
 enum SystemHandlers {
     static func register(in registry: inout MethodRegistry, catalog: @escaping @Sendable () -> [SystemMethods.Entry]) {
         registry.register(SystemHello.self, access: .anyone) { _, _ in
@@ -16,25 +17,25 @@ enum SystemHandlers {
         registry.register(SystemMethods.self, access: .anyone) { _, _ in
             SystemMethods.Result(methods: catalog())
         }
-        registry.register(SystemStatus.self, access: .account) { _, context in
-            let root = context.defaultRoot
-            let counts = try await context.store.read { tx in try tx.counts(under: root) }
-            let info = context.daemon
+        registry.register(SystemStatus.self, calling: .systemStatus) { _, request in
+            let report = try await request.core.status(by: request.principal)
+            let info = request.daemon
+            let zone = info.configuration.timeZone
             return SystemStatus.Result(
                 serverVersion: partyServerVersion,
                 protocolVersion: partyProtocolVersion,
-                startedAt: RequestContext.timestamp(info.startedAt, in: info.configuration.timeZone),
-                uptimeSeconds: Int(context.now.timeIntervalSince(info.startedAt)),
+                startedAt: LocalTime.text(info.startedAt, in: zone),
+                uptimeSeconds: Int(report.now.timeIntervalSince(info.startedAt)),
                 dataDir: info.configuration.dataDir,
                 socketPath: info.socketPath,
-                timeZone: info.configuration.timeZone.identifier,
-                callerUser: context.caller.userName,
-                callerRole: context.caller.role?.rawValue ?? "",
+                timeZone: zone.identifier,
+                callerUser: report.caller.userName,
+                callerRole: report.caller.role?.rawValue ?? "",
                 counts: SystemStatus.Counts(
-                    organizations: counts.organizations,
-                    revokedOrganizations: counts.revokedOrganizations,
-                    members: counts.members,
-                    accounts: counts.accounts
+                    organizations: report.counts.organizations,
+                    revokedOrganizations: report.counts.revokedOrganizations,
+                    members: report.counts.members,
+                    accounts: report.counts.accounts
                 )
             )
         }

@@ -15,7 +15,7 @@ actor ImportSessions {
     static let idleLimit: TimeInterval = 15 * 60
 
     struct Session {
-        let owner: UInt32
+        let owner: Principal
         let kind: ImportKind
         let dryRun: Bool
         var bytes: [UInt8] = []
@@ -26,7 +26,7 @@ actor ImportSessions {
     private var sessions: [String: Session] = [:]
 
     /// Opens a session for `owner`.
-    func begin(owner: UInt32, kind: ImportKind, dryRun: Bool, now: Date) throws -> String {
+    func begin(owner: Principal, kind: ImportKind, dryRun: Bool, now: Date) throws -> String {
         expire(now: now)
         guard sessions.values.filter({ $0.owner == owner }).count < Self.maxSessionsPerUser else {
             throw DomainError(
@@ -42,7 +42,7 @@ actor ImportSessions {
     }
 
     /// Appends chunk `sequence`; returns the bytes received so far.
-    func append(session id: String, owner: UInt32, sequence: Int, text: String, now: Date) throws -> Int {
+    func append(session id: String, owner: Principal, sequence: Int, text: String, now: Date) throws -> Int {
         let session = try lookup(id, owner: owner, now: now)
         guard sequence == session.nextSequence else {
             throw DomainError.invalid(
@@ -75,13 +75,13 @@ actor ImportSessions {
     }
 
     /// Removes and returns the session for its commit.
-    func take(session id: String, owner: UInt32, now: Date) throws -> Session {
+    func take(session id: String, owner: Principal, now: Date) throws -> Session {
         let session = try lookup(id, owner: owner, now: now)
         sessions[id] = nil
         return session
     }
 
-    private func lookup(_ id: String, owner: UInt32, now: Date) throws -> Session {
+    private func lookup(_ id: String, owner: Principal, now: Date) throws -> Session {
         expire(now: now)
         guard let session = sessions[id], session.owner == owner else {
             throw DomainError.notFound("session", "导入会话 \(id) 不存在或已过期（空闲超过 15 分钟）", reason: "import.no_session")

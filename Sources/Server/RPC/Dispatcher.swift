@@ -1,3 +1,4 @@
+import Core
 import Domain
 import Foundation
 import Logging
@@ -5,18 +6,19 @@ import NIOCore
 import Store
 import Wire
 
-/// Takes one request line from a connection to one response line: parse, look up, decode, identify,
-/// authorize, run, encode. Nothing here knows any particular method.
+/// Takes one request line from a connection to one response line: parse, look up, decode, run the handler for
+/// the peer's principal, encode. Nothing here knows any particular method, and nothing here authorizes: the
+/// core operation a handler calls decides, inside its own transaction.
 package struct Dispatcher: Sendable {
     let registry: MethodRegistry
-    let store: any PartyStore
+    let core: PartyCore
     let daemon: DaemonInfo
     let logger: Logger
 
     /// Creates the dispatcher.
-    package init(registry: MethodRegistry, store: any PartyStore, daemon: DaemonInfo, logger: Logger) {
+    package init(registry: MethodRegistry, core: PartyCore, daemon: DaemonInfo, logger: Logger) {
         self.registry = registry
-        self.store = store
+        self.core = core
         self.daemon = daemon
         self.logger = logger
     }
@@ -90,24 +92,16 @@ package struct Dispatcher: Sendable {
         logger[metadataKey: "method"] = "\(name)"
         logger[metadataKey: "peer"] = "\(peer.uid)"
         do {
-            let now = Date()
-            let caller = try await Authorizer(store: store, ownUID: daemon.ownUID)
-                .authorize(peer: peer, access: entry.access, targets: entry.targets(params))
-            let context = RequestContext(
-                caller: caller,
-                now: now,
-                today: LocalDate.of(now, in: daemon.configuration.timeZone),
-                timestamp: RequestContext.timestamp(now, in: daemon.configuration.timeZone),
-                store: store,
-                daemon: daemon,
-                logger: logger
-            )
+            let principal = Principal.unixUser(uid: peer.uid, name: peer.userName)
+            let context = RequestContext(principal: principal, core: core, daemon: daemon, logger: logger)
             return .success(try await entry.invoke(params, context))
         } catch let error as DomainError {
             logger.debug("refused", metadata: ["reason": "\(error.reason)"])
             return .failure(RPCErrorMapping.object(for: error))
         } catch let error as RPCErrorObject {
             return .failure(error)
+        } catch let error as ImportRefusal {
+            return .failure(RPCErrorMapping.object(for: error))
         } catch let error as StoreError {
             logger.warning("constraint refused a change the rules allowed", metadata: ["detail": "\(error.detail)"])
             return .failure(RPCErrorMapping.object(for: error))

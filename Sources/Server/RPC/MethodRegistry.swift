@@ -1,9 +1,10 @@
+import Core
 import Domain
 import Foundation
 import Wire
 
-/// One registered method: its declaration, what it requires, which organizations it touches, and its handler
-/// erased to bytes in and bytes out.
+/// One registered method: its declaration, what it requires (read from the core operation it calls, for the
+/// catalog; the operation itself enforces it), and its handler erased to bytes in and bytes out.
 package struct MethodEntry: Sendable {
     /// The namespaced name.
     package let name: String
@@ -11,27 +12,24 @@ package struct MethodEntry: Sendable {
     package let summary: String
     /// What the caller needs.
     package let access: Access
-    /// Decodes the parameters (throwing `DecodingError`) and names the targets whose scope must be checked.
+    /// Decodes the parameters (throwing `DecodingError`).
     let decode: @Sendable (Data) throws -> any Sendable
-    /// The targets named by decoded parameters.
-    let targets: @Sendable (any Sendable) -> [ScopeTarget]
     /// Runs the handler on decoded parameters and encodes its result.
     let invoke: @Sendable (any Sendable, RequestContext) async throws -> Data
 }
 
-/// Collects the methods the daemon serves. Every method states its access requirement and its targets here,
-/// so the dispatcher can authorize before any handler runs.
+/// Collects the methods the daemon serves. Each names the core operation whose access requirement it shows in
+/// the catalog; handlers only decode, call the core and encode, so every check happens inside the operation.
 package struct MethodRegistry: Sendable {
     private(set) var entries: [String: MethodEntry] = [:]
 
     /// Creates an empty registry.
     package init() {}
 
-    /// Registers `method`, requiring `access` on the organizations `targets` returns for given parameters.
+    /// Registers `method`, which calls `operation` (or, for the protocol's own methods, needs `access`).
     package mutating func register<M: RPCMethod>(
         _ method: M.Type,
         access: Access,
-        targets: @escaping @Sendable (M.Params) -> [ScopeTarget] = { _ in [] },
         handler: @escaping @Sendable (M.Params, RequestContext) async throws -> M.Result
     ) {
         precondition(entries[M.name] == nil, "method \(M.name) registered twice")
@@ -43,12 +41,21 @@ package struct MethodRegistry: Sendable {
                 try JSONDecoder().decode(RPCRequestParams<M.Params>.self, from: data).params
                     ?? JSONDecoder().decode(M.Params.self, from: Data("{}".utf8))
             },
-            targets: { params in targets(params as! M.Params) },
             invoke: { params, context in
                 let result = try await handler(params as! M.Params, context)
                 return try MethodRegistry.encoder.encode(result)
             }
         )
+    }
+
+    /// Registers `method` as the socket's door to the core operation of the same name.
+    package mutating func register<M: RPCMethod>(
+        _ method: M.Type,
+        calling operation: PartyOperation,
+        handler: @escaping @Sendable (M.Params, RequestContext) async throws -> M.Result
+    ) {
+        precondition(operation.name == M.name, "method \(M.name) calls operation \(operation.name)")
+        register(method, access: operation.access, handler: handler)
     }
 
     /// The JSON encoder for results: compact, slashes unescaped.

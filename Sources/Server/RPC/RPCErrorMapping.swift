@@ -1,3 +1,4 @@
+import Core
 import Domain
 import Foundation
 import Store
@@ -86,6 +87,27 @@ enum RPCErrorMapping {
         case .check:
             RPCErrorObject(code: RPCErrorCode.invalidValue, reason: "store.check", message: "数据不符合约束：\(error.detail)")
         }
+    }
+
+    /// At most this many row problems of a refused import are sent back; the message gives the total.
+    static let maximumReportedProblems = 1000
+
+    /// The refusal of a whole import file: every problem (up to the reporting limit) with its row and column.
+    static func object(for refusal: ImportRefusal) -> RPCErrorObject {
+        let sorted = refusal.sortedProblems
+        let details = sorted.prefix(maximumReportedProblems).map {
+            RPCErrorDetail(row: $0.row, column: $0.column, message: $0.message)
+        }
+        let more = sorted.count > maximumReportedProblems ? "（仅列出前 \(maximumReportedProblems) 处）" : ""
+        return RPCErrorObject(
+            code: RPCErrorCode.invalidValue,
+            data: RPCErrorData(
+                reason: "import.invalid",
+                field: nil,
+                message: "导入文件共 \(refusal.rows) 行，发现 \(sorted.count) 处错误\(more)，未写入任何数据",
+                details: Array(details)
+            )
+        )
     }
 
     static let internalError = RPCErrorObject(

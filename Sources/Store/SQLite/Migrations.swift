@@ -7,6 +7,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-organizations-accounts-audit", migrate: v1)
         migrator.registerMigration("v2-members", migrate: v2)
+        migrator.registerMigration("v3-utc-instants-actor-kinds", migrate: MigrationV3.migrate)
         return migrator
     }
 

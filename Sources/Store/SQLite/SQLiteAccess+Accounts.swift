@@ -10,7 +10,7 @@ extension SQLiteAccess {
             role: role,
             orgID: row["org_id"],
             memberID: row["member_id"],
-            createdAt: row["created_at"]
+            createdAt: instant(row["created_at"])
         )
     }
 
@@ -25,24 +25,16 @@ extension SQLiteAccess {
     func insertAccount(_ account: Account) throws {
         try db.execute(
             sql: "INSERT INTO account (unix_user, role, org_id, member_id, created_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [account.unixUser, account.role.rawValue, account.orgID, account.memberID, account.createdAt]
+            arguments: [
+                account.unixUser, account.role.rawValue, account.orgID, account.memberID,
+                Self.milliseconds(account.createdAt),
+            ]
         )
     }
 
     func deleteAccount(unixUser: String) throws -> Bool {
         try db.execute(sql: "DELETE FROM account WHERE unix_user = ?", arguments: [unixUser])
         return db.changesCount > 0
-    }
-
-    func appendAudit(_ record: AuditRecord) throws {
-        try db.execute(
-            sql:
-                "INSERT INTO audit (at, actor, actor_uid, method, target, org_id, summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            arguments: [
-                record.at, record.actor, Int64(record.actorUID), record.method, record.target, record.orgID,
-                record.summary,
-            ]
-        )
     }
 
     func auditEntries(under scope: OrgPath?, before: Int64?, limit: Int) throws -> [StoredAuditEntry] {
@@ -66,9 +58,10 @@ extension SQLiteAccess {
             StoredAuditEntry(
                 id: row["id"],
                 record: AuditRecord(
-                    at: row["at"],
+                    at: Self.instant(row["at"]),
+                    actorKind: row["actor_kind"],
+                    actorID: row["actor_id"],
                     actor: row["actor"],
-                    actorUID: UInt32(truncatingIfNeeded: row["actor_uid"] as Int64),
                     method: row["method"],
                     target: row["target"],
                     orgID: row["org_id"],

@@ -31,11 +31,11 @@ extension SQLiteAccess {
         return result
     }
 
-    func moveMembers(from fromOrgID: Int64, to toOrgID: Int64, at: String) throws -> Int {
+    func moveMembers(from fromOrgID: Int64, to toOrgID: Int64) throws -> Int {
         // 党小组 children move with the merged branch, so group assignments stay valid.
         try db.execute(
             sql: "UPDATE member SET org_id = ?, updated_at = ? WHERE org_id = ?",
-            arguments: [toOrgID, at, fromOrgID]
+            arguments: [toOrgID, now, fromOrgID]
         )
         return db.changesCount
     }

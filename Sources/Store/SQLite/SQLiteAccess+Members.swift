@@ -142,7 +142,7 @@ extension SQLiteAccess {
             MemberHistoryEntry(
                 memberID: $0["member_id"],
                 memberName: $0["member_name"],
-                at: $0["at"],
+                at: Self.instant($0["at"]),
                 actor: $0["actor"],
                 action: $0["action"],
                 summary: $0["summary"]
@@ -185,38 +185,24 @@ extension SQLiteAccess {
         ]
     }
 
-    func insertMember(_ member: Member, at: String) throws -> Member {
+    func insertMember(_ member: Member) throws -> Member {
         let statement = try db.cachedStatement(
             sql:
                 "INSERT INTO member (\(Self.memberColumns), created_at, updated_at) VALUES (\(Array(repeating: "?", count: 23).joined(separator: ",")))"
         )
-        try statement.execute(arguments: Self.arguments(member) + [at, at])
+        try statement.execute(arguments: Self.arguments(member) + [now, now])
         var inserted = member
         inserted.id = db.lastInsertedRowID
         return inserted
     }
 
-    func updateMember(_ member: Member, at: String) throws {
+    func updateMember(_ member: Member) throws {
         let assignments = Self.memberColumns.split(separator: ",").map {
             "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?"
         }
         try db.execute(
             sql: "UPDATE member SET \(assignments.joined(separator: ", ")), updated_at = ? WHERE id = ?",
-            arguments: Self.arguments(member) + [at, member.id]
+            arguments: Self.arguments(member) + [now, member.id]
         )
-    }
-
-    func appendMemberHistory(
-        memberID: Int64,
-        orgID: Int64,
-        at: String,
-        actor: String,
-        action: String,
-        summary: String
-    ) throws {
-        let statement = try db.cachedStatement(
-            sql: "INSERT INTO member_history (member_id, org_id, at, actor, action, summary) VALUES (?, ?, ?, ?, ?, ?)"
-        )
-        try statement.execute(arguments: [memberID, orgID, at, actor, action, summary])
     }
 }

@@ -63,10 +63,17 @@ extension SQLiteAccess {
             db,
             sql: "SELECT at, actor, action, summary FROM org_history WHERE org_id = ? ORDER BY id",
             arguments: [orgID]
-        ).map { StoredHistoryEntry(at: $0["at"], actor: $0["actor"], action: $0["action"], summary: $0["summary"]) }
+        ).map {
+            StoredHistoryEntry(
+                at: Self.instant($0["at"]),
+                actor: $0["actor"],
+                action: $0["action"],
+                summary: $0["summary"]
+            )
+        }
     }
 
-    func insertOrganization(_ new: NewOrganization, at: String) throws -> Organization {
+    func insertOrganization(_ new: NewOrganization) throws -> Organization {
         // The path needs the id, so insert with a unique placeholder path and set the real one at once.
         try db.cachedStatement(
             sql: """
@@ -77,7 +84,7 @@ extension SQLiteAccess {
         ).execute(
             arguments: [
                 new.code, new.name, new.kind.rawValue, new.parent?.id, new.code, (new.parent?.path.depth ?? -1) + 1,
-                new.founded?.description, new.unitName, new.unitCategory, new.contact, at, at,
+                new.founded?.description, new.unitName, new.unitCategory, new.contact, now, now,
             ])
         let id = db.lastInsertedRowID
         let path = new.parent?.path.appending(id) ?? OrgPath(ids: [id])
@@ -98,7 +105,7 @@ extension SQLiteAccess {
         )
     }
 
-    func updateOrganization(_ org: Organization, at: String) throws {
+    func updateOrganization(_ org: Organization) throws {
         try db.execute(
             sql: """
                 UPDATE organization SET code = ?, name = ?, kind = ?, founded = ?, unit_name = ?, unit_category = ?,
@@ -107,12 +114,12 @@ extension SQLiteAccess {
                 """,
             arguments: [
                 org.code, org.name, org.kind.rawValue, org.founded?.description, org.unitName, org.unitCategory,
-                org.contact, org.status.rawValue, org.revokedOn?.description, org.revokedReason, at, org.id,
+                org.contact, org.status.rawValue, org.revokedOn?.description, org.revokedReason, now, org.id,
             ]
         )
     }
 
-    func moveSubtree(_ org: Organization, under newParent: Organization, at: String) throws {
+    func moveSubtree(_ org: Organization, under newParent: Organization) throws {
         let oldPrefix = org.path.description
         let newPrefix = newParent.path.appending(org.id).description
         let depthDelta = newParent.path.depth + 1 - org.path.depth
@@ -121,18 +128,12 @@ extension SQLiteAccess {
                 UPDATE organization SET path = ? || substr(path, ?), depth = depth + ?, updated_at = ?
                 WHERE path >= ? AND path < ?
                 """,
-            arguments: [newPrefix, oldPrefix.utf8.count + 1, depthDelta, at, oldPrefix, Self.rangeEnd(oldPrefix)]
+            arguments: [newPrefix, oldPrefix.utf8.count + 1, depthDelta, now, oldPrefix, Self.rangeEnd(oldPrefix)]
         )
         try db.execute(sql: "UPDATE organization SET parent_id = ? WHERE id = ?", arguments: [newParent.id, org.id])
     }
 
     func deleteOrganization(id: Int64) throws {
         try db.execute(sql: "DELETE FROM organization WHERE id = ?", arguments: [id])
-    }
-
-    func appendHistory(orgID: Int64, code: String, at: String, actor: String, action: String, summary: String) throws {
-        try db.cachedStatement(
-            sql: "INSERT INTO org_history (org_id, org_code, at, actor, action, summary) VALUES (?, ?, ?, ?, ?, ?)"
-        ).execute(arguments: [orgID, code, at, actor, action, summary])
     }
 }

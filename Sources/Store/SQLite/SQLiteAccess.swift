@@ -1,12 +1,24 @@
 import Domain
+import Foundation
 import GRDB
 
 /// ``StoreWriter`` over one GRDB connection inside a transaction. Lives only for the duration of the closure
 /// passed to ``SQLiteStore/read(_:)`` or ``SQLiteStore/write(_:)``.
 struct SQLiteAccess {
     let db: Database
+    /// The transaction's instant in UTC milliseconds, stamped on every row it writes (0 in read snapshots).
+    let now: Int64
 
-    init(_ db: Database) { self.db = db }
+    init(_ db: Database, now: Date? = nil) {
+        self.db = db
+        self.now = now.map(Self.milliseconds) ?? 0
+    }
+
+    /// An instant as stored: integer milliseconds since 1970 in UTC, which sort and index as instants do.
+    static func milliseconds(_ instant: Date) -> Int64 { Int64((instant.timeIntervalSince1970 * 1000).rounded()) }
+
+    /// A stored instant as a `Date`.
+    static func instant(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 
     /// The upper bound of a path range: every descendant path starts with `prefix` followed by digits or `/`,
     /// all of which sort before `~`.
@@ -53,6 +65,12 @@ extension SQLiteAccess {
         let prefix = root.description
         return ("(\(column) >= ? AND \(column) < ?)", [prefix, rangeEnd(prefix)])
     }
+}
+
+/// A write transaction that changed rows but returned no audit note: a programming error, refused by rolling
+/// the transaction back rather than committing a change nobody can trace.
+struct UnauditedChange: Error, CustomStringConvertible {
+    var description: String { "a write transaction changed rows without an audit entry; rolled back" }
 }
 
 /// A row that violates what the schema's checks guarantee: the file was changed outside partyd.

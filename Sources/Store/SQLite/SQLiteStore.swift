@@ -31,10 +31,25 @@ package final class SQLiteStore: PartyStore {
         try await pool.read { db in try body(SQLiteAccess(db)) }
     }
 
-    /// Runs `body` in one write transaction.
-    package func write<T: Sendable>(_ body: @Sendable @escaping (any StoreWriter) throws -> T) async throws -> T {
+    /// Runs `body` in one write transaction and records its change's audit entry and history lines in it.
+    package func write<T: Sendable>(
+        by actor: Principal,
+        at instant: Date,
+        _ body: @Sendable @escaping (any StoreWriter) throws -> Change<T>
+    ) async throws -> T {
         do {
-            return try await pool.write { db in try body(SQLiteAccess(db)) }
+            return try await pool.write { db in
+                let access = SQLiteAccess(db, now: instant)
+                let before = db.totalChangesCount
+                let change = try body(access)
+                guard let audit = change.audit else {
+                    // A change without its audit entry must not commit: throwing rolls the transaction back.
+                    guard db.totalChangesCount == before else { throw UnauditedChange() }
+                    return change.result
+                }
+                try access.record(change, audit: audit, by: actor)
+                return change.result
+            }
         } catch let error as DatabaseError {
             throw Self.translate(error)
         }

@@ -1,83 +1,5 @@
 import Domain
 
-/// The editable fields of a member record as the console sends them: text as typed, so the daemon can say in
-/// Chinese exactly which value is wrong. Absent fields are left alone; an empty string clears an optional one.
-package struct MemberFields: Codable, Sendable, Equatable {
-    /// 姓名.
-    package var name: String?
-    /// 性别: 男 or 女.
-    package var gender: String?
-    /// 民族.
-    package var ethnicity: String?
-    /// 出生日期, YYYY-MM-DD.
-    package var birthDate: String?
-    /// 身份证号, or `#` when truly unknown.
-    package var idNumber: String?
-    /// 手机号.
-    package var phone: String?
-    /// 电子邮箱.
-    package var email: String?
-    /// 学历.
-    package var education: String?
-    /// 工作岗位.
-    package var job: String?
-    /// 工作单位.
-    package var workUnit: String?
-    /// 入党日期.
-    package var joinDate: String?
-    /// 预备期开始日期 (支部大会日期).
-    package var probationStart: String?
-    /// 转正日期.
-    package var fullDate: String?
-    /// 人员类别: 正式党员 or 预备党员.
-    package var category: String?
-    /// 党小组代码 (empty to clear).
-    package var group: String?
-    /// 党员标记: 困难党员, 流动党员, 失联 (replaces the set).
-    package var flags: [String]?
-    /// 备注.
-    package var remarks: String?
-
-    /// Creates the fields.
-    package init(
-        name: String? = nil,
-        gender: String? = nil,
-        ethnicity: String? = nil,
-        birthDate: String? = nil,
-        idNumber: String? = nil,
-        phone: String? = nil,
-        email: String? = nil,
-        education: String? = nil,
-        job: String? = nil,
-        workUnit: String? = nil,
-        joinDate: String? = nil,
-        probationStart: String? = nil,
-        fullDate: String? = nil,
-        category: String? = nil,
-        group: String? = nil,
-        flags: [String]? = nil,
-        remarks: String? = nil
-    ) {
-        self.name = name
-        self.gender = gender
-        self.ethnicity = ethnicity
-        self.birthDate = birthDate
-        self.idNumber = idNumber
-        self.phone = phone
-        self.email = email
-        self.education = education
-        self.job = job
-        self.workUnit = workUnit
-        self.joinDate = joinDate
-        self.probationStart = probationStart
-        self.fullDate = fullDate
-        self.category = category
-        self.group = group
-        self.flags = flags
-        self.remarks = remarks
-    }
-}
-
 /// Parameters naming one member by internal id or identity number.
 package struct MemberRefParams: Codable, Sendable {
     /// Internal id or identity number.
@@ -239,31 +161,6 @@ package enum MemberRestore: RPCMethod {
     package typealias Result = Member
     package static let name = "member.restore"
     package static let summary = "恢复历史党员为在册"
-}
-
-/// One line of roster history.
-package struct MemberHistoryView: Codable, Sendable, Equatable {
-    /// The member's id.
-    package var memberID: Int64
-    /// The member's name.
-    package var memberName: String
-    /// When.
-    package var at: String
-    /// Who.
-    package var actor: String
-    /// The method.
-    package var action: String
-    /// What changed.
-    package var summary: String
-    /// Creates the line.
-    package init(memberID: Int64, memberName: String, at: String, actor: String, action: String, summary: String) {
-        self.memberID = memberID
-        self.memberName = memberName
-        self.at = at
-        self.actor = actor
-        self.action = action
-        self.summary = summary
-    }
 }
 
 /// `member.history`: roster changes in an organization's subtree or of one member.

@@ -10,46 +10,7 @@ package struct OrgCodeParams: Codable, Sendable {
 
 /// `org.add`: creates an organization under a parent (or at the top).
 package enum OrgAdd: RPCMethod {
-    /// The new organization's fields; `kind` takes the Chinese name or an alias, dates are YYYY-MM-DD.
-    package struct Params: Codable, Sendable {
-        /// 组织代码.
-        package var code: String
-        /// 组织名称.
-        package var name: String
-        /// 组织类别.
-        package var kind: String
-        /// The parent's code; omitted for a top-level organization.
-        package var parent: String?
-        /// 成立日期.
-        package var founded: String?
-        /// 单位名称.
-        package var unitName: String?
-        /// 单位类别.
-        package var unitCategory: String?
-        /// 联系方式.
-        package var contact: String?
-
-        /// Creates the parameters.
-        package init(
-            code: String,
-            name: String,
-            kind: String,
-            parent: String? = nil,
-            founded: String? = nil,
-            unitName: String? = nil,
-            unitCategory: String? = nil,
-            contact: String? = nil
-        ) {
-            self.code = code
-            self.name = name
-            self.kind = kind
-            self.parent = parent
-            self.founded = founded
-            self.unitName = unitName
-            self.unitCategory = unitCategory
-            self.contact = contact
-        }
-    }
+    package typealias Params = OrgFields
     package typealias Result = OrgDetail
     package static let name = "org.add"
     package static let summary = "新建党组织"
@@ -90,37 +51,7 @@ package enum OrgTree: RPCMethod {
 
 /// `org.edit`: changes descriptive fields; an empty string clears an optional field.
 package enum OrgEdit: RPCMethod {
-    /// The fields to change; absent ones stay as they are.
-    package struct Params: Codable, Sendable {
-        /// 组织代码 of the organization to edit.
-        package var code: String
-        /// New 组织名称.
-        package var name: String?
-        /// New 成立日期.
-        package var founded: String?
-        /// New 单位名称.
-        package var unitName: String?
-        /// New 单位类别.
-        package var unitCategory: String?
-        /// New 联系方式.
-        package var contact: String?
-        /// Creates the parameters.
-        package init(
-            code: String,
-            name: String? = nil,
-            founded: String? = nil,
-            unitName: String? = nil,
-            unitCategory: String? = nil,
-            contact: String? = nil
-        ) {
-            self.code = code
-            self.name = name
-            self.founded = founded
-            self.unitName = unitName
-            self.unitCategory = unitCategory
-            self.contact = contact
-        }
-    }
+    package typealias Params = OrgEdits
     package typealias Result = OrgDetail
     package static let name = "org.edit"
     package static let summary = "修改党组织信息"

@@ -1,38 +1,5 @@
 import Domain
 
-/// An account as the protocol shows it.
-package struct AccountView: Codable, Sendable, Equatable {
-    /// Unix user name.
-    package var unixUser: String
-    /// Role.
-    package var role: Role
-    /// The scope organization's code (org-admin, auditor).
-    package var orgCode: String?
-    /// The bound member's id (member).
-    package var memberID: Int64?
-    /// The bound member's name.
-    package var memberName: String?
-    /// When created.
-    package var createdAt: String
-
-    /// Creates the view.
-    package init(
-        unixUser: String,
-        role: Role,
-        orgCode: String?,
-        memberID: Int64?,
-        memberName: String?,
-        createdAt: String
-    ) {
-        self.unixUser = unixUser
-        self.role = role
-        self.orgCode = orgCode
-        self.memberID = memberID
-        self.memberName = memberName
-        self.createdAt = createdAt
-    }
-}
-
 /// `user.add`: maps a Unix user to a role.
 package enum UserAdd: RPCMethod {
     /// The account to create.
@@ -84,32 +51,6 @@ package enum UserRemove: RPCMethod {
     package typealias Result = OK
     package static let name = "user.remove"
     package static let summary = "删除账户"
-}
-
-/// One audit entry.
-package struct AuditEntryView: Codable, Sendable, Equatable {
-    /// Sequence number.
-    package var id: Int64
-    /// When (ISO 8601).
-    package var at: String
-    /// Unix user.
-    package var actor: String
-    /// Method called.
-    package var method: String
-    /// What it acted on (an organization code, a member, an account).
-    package var target: String
-    /// A Chinese summary.
-    package var summary: String
-
-    /// Creates the view.
-    package init(id: Int64, at: String, actor: String, method: String, target: String, summary: String) {
-        self.id = id
-        self.at = at
-        self.actor = actor
-        self.method = method
-        self.target = target
-        self.summary = summary
-    }
 }
 
 /// `audit.list`: the newest audit entries within the caller's scope.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Domain
 import Wire
 
 /// `partyadmin audit`: the audit log of changes.

@@ -1,5 +1,3 @@
-import Domain
-
 /// An organization as the protocol shows it: its fields, its parent's code and the counts of its subtree.
 package struct OrgDetail: Codable, Sendable, Equatable {
     /// 组织代码.

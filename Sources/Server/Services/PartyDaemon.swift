@@ -1,3 +1,4 @@
+import Core
 import Domain
 import Foundation
 import Logging
@@ -10,23 +11,28 @@ import Wire
 import Glibc
 #endif
 
-/// The daemon assembled: the data-directory lock, the store, the method table and the listener, run as one
-/// service group. `partyd`'s `main` and the in-process test harness both start it this way.
+/// The daemon assembled: the data-directory lock, then its services in dependency order: the store, the
+/// socket listener, the shutdown announcer. swift-service-lifecycle starts them in that order and, on SIGTERM,
+/// stops them in reverse: the listener stops accepting and finishes in-flight requests, and the store
+/// checkpoints last. `partyd`'s `main` and the in-process test harness both start it this way.
 package final class PartyDaemon: Sendable {
     /// The configuration in force.
     package let configuration: DaemonConfiguration
     /// The socket clients connect to.
     package let socketPath: String
+    /// The application core every caller uses (tests call it directly with other principals).
+    package let core: PartyCore
+    /// The socket's dispatcher (tests feed it request lines as other peers).
+    package let dispatcher: Dispatcher
     private let lock: DataDirectoryLock
-    private let store: SQLiteStore
     private let group: ServiceGroup
-    private let notifier: SystemdNotifier
 
     /// Takes the data directory, opens (and migrates) the database and prepares the socket. Throws a
     /// ``StartupError`` that explains in Chinese why the daemon cannot start.
     package init(
         configuration: DaemonConfiguration,
         logger: Logger,
+        clock: any WallClock = SystemClock(),
         signals: [UnixSignal] = [.sigterm, .sigint],
         environment: [String: String] = ProcessInfo.processInfo.environment,
         onReady: @escaping @Sendable () -> Void = {}
@@ -34,6 +40,7 @@ package final class PartyDaemon: Sendable {
         self.configuration = configuration
         lock = try DataDirectoryLock(directory: configuration.dataDir)
         let databasePath = (configuration.dataDir as NSString).appendingPathComponent("partyd.sqlite")
+        let store: SQLiteStore
         do {
             store = try SQLiteStore(path: databasePath)
         } catch {
@@ -48,10 +55,10 @@ package final class PartyDaemon: Sendable {
             socketPath = configuration.socketPath
             endpoint = .path(configuration.socketPath)
         }
+        core = PartyCore(store: store, clock: clock, timeZone: configuration.timeZone, ownUID: getuid())
         let notifier = SystemdNotifier(environment: environment)
-        self.notifier = notifier
-        let info = DaemonInfo(configuration: configuration, startedAt: Date(), socketPath: socketPath, ownUID: getuid())
-        let dispatcher = Dispatcher(registry: Self.registry(), store: store, daemon: info, logger: logger)
+        let info = DaemonInfo(configuration: configuration, startedAt: clock.now(), socketPath: socketPath)
+        dispatcher = Dispatcher(registry: Self.registry(), core: core, daemon: info, logger: logger)
         let listener = RPCListener(
             endpoint: endpoint,
             dispatcher: dispatcher,
@@ -62,11 +69,14 @@ package final class PartyDaemon: Sendable {
                 onReady()
             }
         )
+        // Started in this order, stopped in reverse: STOPPING=1 goes out first, the store checkpoints last.
+        let services: [any Service] = [
+            StoreService(store: store, logger: logger),
+            listener,
+            ShutdownAnnouncer(notifier: notifier, logger: logger),
+        ]
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [
-                .init(service: listener),
-                .init(service: ShutdownAnnouncer(notifier: notifier, logger: logger)),
-            ],
+            services: services.map { .init(service: $0) },
             gracefulShutdownSignals: signals,
             cancellationSignals: [],
             logger: logger
@@ -76,12 +86,11 @@ package final class PartyDaemon: Sendable {
         group = ServiceGroup(configuration: groupConfiguration)
     }
 
-    /// Every method the daemon serves, with its access requirement.
+    /// Every method the daemon serves.
     static func registry() -> MethodRegistry {
         var registry = MethodRegistry()
         OrgHandlers.register(in: &registry)
         UserHandlers.register(in: &registry)
-        AuditHandlers.register(in: &registry)
         MemberHandlers.register(in: &registry)
         ImportHandlers.register(in: &registry)
         let catalog = registry.catalog
@@ -95,12 +104,9 @@ package final class PartyDaemon: Sendable {
         .init(name: SystemStatus.name, summary: SystemStatus.summary, access: "account"),
     ]
 
-    /// Serves until a shutdown signal (or ``shutdown()``), then finishes in-flight requests and returns.
+    /// Serves until a shutdown signal (or ``shutdown()``), then stops the services in reverse order and returns.
     package func run() async throws {
-        defer {
-            store.checkpoint()
-            lock.release()
-        }
+        defer { lock.release() }
         try await group.run()
     }
 

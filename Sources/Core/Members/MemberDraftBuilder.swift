@@ -1,6 +1,5 @@
 import Domain
 import Foundation
-import Wire
 
 /// Turns the text fields a client sent into a ``MemberDraft``: over nothing for `member.add` (the required
 /// fields must then be present), or over an existing record for `member.edit`.

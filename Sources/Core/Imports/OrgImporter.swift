@@ -1,30 +1,33 @@
 import Domain
 import Foundation
 import Store
-import Wire
 
 /// Imports a 党组织采集表 CSV: rows may name parents that come later in the file or already exist; every row
 /// is checked before anything is written, and then all are inserted parents-first in one transaction.
 enum OrgImporter {
-    static func run(text: String, dryRun: Bool, context: RequestContext) async throws -> ImportCommit.Result {
-        let decoded = try OrgCSV.decode(text: text, today: context.today)
-        let caller = context.caller
+    static func run(text: String, dryRun: Bool, by principal: Principal, core: PartyCore) async throws -> ImportOutcome
+    {
+        let today = LocalTime(instant: core.clock.now(), zone: core.timeZone).today
+        let decoded = try OrgCSV.decode(text: text, today: today)
         let rowCount = Set(decoded.rows.map(\.row) + decoded.errors.map(\.row)).count
         if dryRun {
-            let checked = try await context.store.read { tx in try plan(decoded, caller: caller, in: tx) }
-            if !checked.problems.isEmpty { throw ImportHandlers.refusal(checked.problems, rows: rowCount) }
-            return ImportCommit.Result(rows: checked.ordered.count, written: 0, dryRun: true)
+            let checked = try await core.read(.importCommit, by: principal) { op in
+                try plan(decoded, caller: op.caller, in: op.tx)
+            }
+            if !checked.problems.isEmpty { throw ImportRefusal(rows: rowCount, problems: checked.problems) }
+            return ImportOutcome(rows: checked.ordered.count, written: 0, dryRun: true)
         }
-        return try await context.store.write { tx in
-            let checked = try plan(decoded, caller: caller, in: tx)
-            if !checked.problems.isEmpty { throw ImportHandlers.refusal(checked.problems, rows: rowCount) }
+        return try await core.write(.importCommit, by: principal) { op in
+            let checked = try plan(decoded, caller: op.caller, in: op.tx)
+            if !checked.problems.isEmpty { throw ImportRefusal(rows: rowCount, problems: checked.problems) }
             var inserted: [String: Organization] = [:]
+            var history: [OrgHistoryLine] = []
             for row in checked.ordered {
                 let draft = row.draft
                 let parent = try draft.parentCode.map { code in
-                    try inserted[code] ?? OrgLookup.require(code, field: "parent", in: tx)
+                    try inserted[code] ?? OrgLookup.require(code, field: "parent", in: op.tx)
                 }
-                let org = try tx.insertOrganization(
+                let org = try op.tx.insertOrganization(
                     NewOrganization(
                         code: draft.code,
                         name: draft.name,
@@ -34,28 +37,25 @@ enum OrgImporter {
                         unitName: draft.unitName,
                         unitCategory: draft.unitCategory,
                         contact: draft.contact
-                    ),
-                    at: context.timestamp
+                    )
                 )
                 inserted[org.code] = org
-                try tx.appendHistory(
-                    orgID: org.id,
-                    code: org.code,
-                    at: context.timestamp,
-                    actor: caller.userName,
-                    action: "org.import",
-                    summary: "采集表导入：\(org.kind.rawValue)\(org.label)" + (parent.map { "，上级组织\($0.label)" } ?? "（顶级）")
+                history.append(
+                    OrgHistoryLine(
+                        orgID: org.id,
+                        code: org.code,
+                        action: "org.import",
+                        summary: "采集表导入：\(org.kind.rawValue)\(org.label)"
+                            + (parent.map { "，上级组织\($0.label)" } ?? "（顶级）")
+                    )
                 )
             }
-            try tx.appendAudit(
-                context.audit(
-                    method: ImportCommit.name,
-                    target: "党组织采集表 \(checked.ordered.count) 行",
-                    orgID: nil,
-                    summary: "导入党组织 \(checked.ordered.count) 个"
-                )
+            let count = checked.ordered.count
+            return Change(
+                ImportOutcome(rows: count, written: count, dryRun: false),
+                audit: op.audit(target: "党组织采集表 \(count) 行", orgID: nil, summary: "导入党组织 \(count) 个"),
+                orgHistory: history
             )
-            return ImportCommit.Result(rows: checked.ordered.count, written: checked.ordered.count, dryRun: false)
         }
     }
 
@@ -89,13 +89,13 @@ enum OrgImporter {
                     try Access.write.check(caller, targets: [parent.path])
                     try OrgRules.validatePlacement(kind: draft.kind, under: parent)
                 } catch {
-                    plan.problems.append(ImportHandlers.problem(row: row.row, column: "上级组织代码", error))
+                    plan.problems.append(ImportRefusal.problem(row: row.row, column: "上级组织代码", error))
                 }
             } else if draft.parentCode == nil {
                 do {
                     try Access.write.check(caller, targets: [.forestTop])
                 } catch {
-                    plan.problems.append(ImportHandlers.problem(row: row.row, column: "上级组织代码", error))
+                    plan.problems.append(ImportRefusal.problem(row: row.row, column: "上级组织代码", error))
                 }
             }
 

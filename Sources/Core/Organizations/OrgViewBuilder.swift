@@ -1,7 +1,6 @@
 import Domain
 import Foundation
 import Store
-import Wire
 
 /// Builds the protocol's views of organizations from stored records.
 enum OrgViewBuilder {

@@ -1,47 +1,51 @@
 import Domain
 import Foundation
 import Store
-import Wire
 
 /// Imports a 名册 CSV: every row is checked (format, rules, organizations, scope, duplicate identity numbers)
 /// before anything is written, and then all rows are written in one transaction.
 enum MemberImporter {
-    static func run(text: String, dryRun: Bool, context: RequestContext) async throws -> ImportCommit.Result {
-        let decoded = try RosterCSV.decode(text: text, today: context.today)
-        let caller = context.caller
+    static func run(text: String, dryRun: Bool, by principal: Principal, core: PartyCore) async throws -> ImportOutcome
+    {
+        let today = LocalTime(instant: core.clock.now(), zone: core.timeZone).today
+        let decoded = try RosterCSV.decode(text: text, today: today)
+        let rows = decoded.rows.count + rejectedRows(decoded)
         if dryRun {
-            let prepared = try await context.store.read { tx in try prepare(decoded, caller: caller, in: tx) }
-            if !prepared.problems.isEmpty {
-                throw ImportHandlers.refusal(prepared.problems, rows: decoded.rows.count + rejectedRows(decoded))
+            // Each row's organization is checked against the caller's scope, so the operation itself needs
+            // only the right to write somewhere.
+            let prepared = try await core.read(.importCommit, by: principal) { op in
+                try prepare(decoded, caller: op.caller, in: op.tx)
             }
-            return ImportCommit.Result(rows: prepared.members.count, written: 0, dryRun: true)
+            if !prepared.problems.isEmpty { throw ImportRefusal(rows: rows, problems: prepared.problems) }
+            return ImportOutcome(rows: prepared.members.count, written: 0, dryRun: true)
         }
-        return try await context.store.write { tx in
-            let prepared = try prepare(decoded, caller: caller, in: tx)
-            if !prepared.problems.isEmpty {
-                throw ImportHandlers.refusal(prepared.problems, rows: decoded.rows.count + rejectedRows(decoded))
-            }
+        return try await core.write(.importCommit, by: principal) { op in
+            let prepared = try prepare(decoded, caller: op.caller, in: op.tx)
+            if !prepared.problems.isEmpty { throw ImportRefusal(rows: rows, problems: prepared.problems) }
+            var history: [MemberHistoryLine] = []
+            history.reserveCapacity(prepared.members.count)
             for member in prepared.members {
-                let inserted = try tx.insertMember(member, at: context.timestamp)
-                try tx.appendMemberHistory(
-                    memberID: inserted.id,
-                    orgID: inserted.orgID,
-                    at: context.timestamp,
-                    actor: caller.userName,
-                    action: "member.import",
-                    summary: "名册导入：编入\(prepared.labels[inserted.orgID] ?? inserted.orgCode ?? "")"
+                let inserted = try op.tx.insertMember(member)
+                history.append(
+                    MemberHistoryLine(
+                        memberID: inserted.id,
+                        orgID: inserted.orgID,
+                        action: "member.import",
+                        summary: "名册导入：编入\(prepared.labels[inserted.orgID] ?? inserted.orgCode ?? "")"
+                    )
                 )
             }
             let orgs = Set(prepared.members.map(\.orgID))
-            try tx.appendAudit(
-                context.audit(
-                    method: ImportCommit.name,
-                    target: "名册 \(prepared.members.count) 行",
+            let count = prepared.members.count
+            return Change(
+                ImportOutcome(rows: count, written: count, dryRun: false),
+                audit: op.audit(
+                    target: "名册 \(count) 行",
                     orgID: orgs.count == 1 ? orgs.first : nil,
-                    summary: "导入党员 \(prepared.members.count) 名，涉及 \(orgs.count) 个支部"
-                )
+                    summary: "导入党员 \(count) 名，涉及 \(orgs.count) 个支部"
+                ),
+                memberHistory: history
             )
-            return ImportCommit.Result(rows: prepared.members.count, written: prepared.members.count, dryRun: false)
         }
     }
 
@@ -87,7 +91,7 @@ enum MemberImporter {
             switch try placement(draft.orgCode, column: "所在党组织代码", group: false) {
             case .success(let found): org = found
             case .failure(let error):
-                prepared.problems.append(ImportHandlers.problem(row: row.row, column: "所在党组织代码", error))
+                prepared.problems.append(ImportRefusal.problem(row: row.row, column: "所在党组织代码", error))
                 failed = true
             }
             if let code = draft.groupCode {
@@ -98,12 +102,12 @@ enum MemberImporter {
                         do {
                             try MemberPlacement.validate(org: org, group: found)
                         } catch {
-                            prepared.problems.append(ImportHandlers.problem(row: row.row, column: "党小组代码", error))
+                            prepared.problems.append(ImportRefusal.problem(row: row.row, column: "党小组代码", error))
                             failed = true
                         }
                     }
                 case .failure(let error):
-                    prepared.problems.append(ImportHandlers.problem(row: row.row, column: "党小组代码", error))
+                    prepared.problems.append(ImportRefusal.problem(row: row.row, column: "党小组代码", error))
                     failed = true
                 }
             }

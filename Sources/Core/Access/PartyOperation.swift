@@ -1,0 +1,80 @@
+import Domain
+
+/// An operation of the core: the name its audit entries carry (the same as its RPC method's) and what its
+/// caller needs. The access requirement is declared here once; every operation checks it inside its own
+/// transaction, and the socket's method catalog reads it from here.
+package struct PartyOperation: Sendable, Equatable {
+    /// The name, e.g. `org.add`.
+    package let name: String
+    /// What the caller needs.
+    package let access: Access
+
+    /// Declares an operation.
+    package init(_ name: String, _ access: Access) {
+        self.name = name
+        self.access = access
+    }
+}
+
+extension PartyOperation {
+    /// `org.add`.
+    package static let orgAdd = PartyOperation("org.add", .write)
+    /// `org.edit`.
+    package static let orgEdit = PartyOperation("org.edit", .write)
+    /// `org.rename`.
+    package static let orgRename = PartyOperation("org.rename", .write)
+    /// `org.setKind`.
+    package static let orgSetKind = PartyOperation("org.setKind", .write)
+    /// `org.move`.
+    package static let orgMove = PartyOperation("org.move", .write)
+    /// `org.merge`.
+    package static let orgMerge = PartyOperation("org.merge", .write)
+    /// `org.revoke`.
+    package static let orgRevoke = PartyOperation("org.revoke", .write)
+    /// `org.delete`.
+    package static let orgDelete = PartyOperation("org.delete", .write)
+    /// `org.show`.
+    package static let orgShow = PartyOperation("org.show", .read)
+    /// `org.tree`.
+    package static let orgTree = PartyOperation("org.tree", .read)
+    /// `org.revoked`.
+    package static let orgRevoked = PartyOperation("org.revoked", .read)
+    /// `org.history`.
+    package static let orgHistory = PartyOperation("org.history", .read)
+    /// `org.export`.
+    package static let orgExport = PartyOperation("org.export", .read)
+    /// `member.add`.
+    package static let memberAdd = PartyOperation("member.add", .write)
+    /// `member.edit`.
+    package static let memberEdit = PartyOperation("member.edit", .write)
+    /// `member.move`.
+    package static let memberMove = PartyOperation("member.move", .write)
+    /// `member.leave`.
+    package static let memberLeave = PartyOperation("member.leave", .write)
+    /// `member.restore`.
+    package static let memberRestore = PartyOperation("member.restore", .write)
+    /// `member.show`.
+    package static let memberShow = PartyOperation("member.show", .read)
+    /// `member.list`.
+    package static let memberList = PartyOperation("member.list", .read)
+    /// `member.history`.
+    package static let memberHistory = PartyOperation("member.history", .read)
+    /// `member.export`.
+    package static let memberExport = PartyOperation("member.export", .read)
+    /// `me.show`.
+    package static let meShow = PartyOperation("me.show", .selfService)
+    /// `user.add`.
+    package static let userAdd = PartyOperation("user.add", .systemAdmin)
+    /// `user.list`.
+    package static let userList = PartyOperation("user.list", .systemAdmin)
+    /// `user.remove`.
+    package static let userRemove = PartyOperation("user.remove", .systemAdmin)
+    /// `audit.list`.
+    package static let auditList = PartyOperation("audit.list", .read)
+    /// `system.status`.
+    package static let systemStatus = PartyOperation("system.status", .account)
+    /// Opening an upload (`import.begin`, `import.chunk`): only writers may upload.
+    package static let importUpload = PartyOperation("import.upload", .write)
+    /// `import.commit`: writing a whole file, each row's organization checked.
+    package static let importCommit = PartyOperation("import.commit", .write)
+}
