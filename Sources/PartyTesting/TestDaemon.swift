@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import Logging
 import Server
@@ -27,6 +28,7 @@ package final class TestDaemon: Sendable {
     /// once it accepts connections. `configure` may adjust the configuration (idle timeout, limits).
     package static func start(
         in directory: TemporaryDirectory? = nil,
+        clock: any WallClock = SystemClock(),
         configure: (inout DaemonConfiguration) -> Void = { _ in }
     ) async throws -> TestDaemon {
         let directory = try directory ?? TemporaryDirectory()
@@ -38,7 +40,13 @@ package final class TestDaemon: Sendable {
         var logger = Logger(label: "partyd-test")
         logger.logLevel = .warning
         let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
-        let daemon = try PartyDaemon(configuration: configuration, logger: logger, signals: [], environment: [:]) {
+        let daemon = try PartyDaemon(
+            configuration: configuration,
+            logger: logger,
+            clock: clock,
+            signals: [],
+            environment: [:]
+        ) {
             readyContinuation.yield()
         }
         let task = Task {
@@ -77,10 +85,11 @@ package final class TestDaemon: Sendable {
 
 /// Runs `body` against a fresh in-process daemon and a connected client, then shuts both down.
 package func withTestDaemon<T: Sendable>(
+    clock: any WallClock = SystemClock(),
     configure: (inout DaemonConfiguration) -> Void = { _ in },
     _ body: (TestDaemon, RPCClient) async throws -> T
 ) async throws -> T {
-    let daemon = try await TestDaemon.start(configure: configure)
+    let daemon = try await TestDaemon.start(clock: clock, configure: configure)
     let client: RPCClient
     do {
         client = try await daemon.client()

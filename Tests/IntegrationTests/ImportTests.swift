@@ -104,11 +104,24 @@ struct ImportTests {
     }
 
     @Test func sessionsBelongToTheirCallerAndCheckSequence() async throws {
-        try await withTestDaemon { _, client in
+        try await withTestDaemon { daemon, client in
+            _ = try await client.call(OrgAdd.self, .init(code: "A", name: "市委", kind: "党委"))
+            _ = try await client.call(UserAdd.self, .init(unixUser: "other", role: "org-admin", org: "A"))
             let session = try await client.call(ImportBegin.self, .init(kind: .members)).session
             await expectRefusal(code: RPCErrorCode.invalidValue, reason: "import.sequence") {
                 _ = try await client.call(ImportChunk.self, .init(session: session, sequence: 1, text: "x"))
             }
+            // Another caller, allowed to import, cannot add to, commit or even see this caller's session.
+            let other = PrincipalClient(daemon, unixUser: "other")
+            await expectRefusal(code: RPCErrorCode.notFound, reason: "import.no_session") {
+                _ = try await other.call(ImportChunk.self, .init(session: session, sequence: 0, text: "x"))
+            }
+            await expectRefusal(code: RPCErrorCode.notFound, reason: "import.no_session") {
+                _ = try await other.call(ImportCommit.self, .init(session: session))
+            }
+            // The owner's session is untouched by those attempts.
+            let received = try await client.call(ImportChunk.self, .init(session: session, sequence: 0, text: "x"))
+            #expect(received.receivedBytes == 1)
             await expectRefusal(code: RPCErrorCode.notFound, reason: "import.no_session") {
                 _ = try await client.call(ImportCommit.self, .init(session: "nope"))
             }

@@ -26,6 +26,12 @@ package struct Dispatcher: Sendable {
     /// Handles one request line from a peer; returns the response line (without newline), or nil for a
     /// notification (a request without id), which JSON-RPC answers with silence.
     package func handle(line: ByteBuffer, peer: PeerCredentials) async -> ByteBuffer? {
+        await handle(line: line, as: .unixUser(uid: peer.uid, name: peer.userName))
+    }
+
+    /// Handles one request line on behalf of `principal`: the socket passes its peer's, and in-process tests
+    /// pass any principal to drive every method as a scoped user without changing Unix identity.
+    package func handle(line: ByteBuffer, as principal: Principal) async -> ByteBuffer? {
         let data = Data(line.readableBytesView)
         let head: RPCRequestHead
         do {
@@ -45,7 +51,7 @@ package struct Dispatcher: Sendable {
             )
         }
         let id = head.id
-        let outcome = await run(name: name, data: data, peer: peer, requestID: id ?? .null)
+        let outcome = await run(name: name, data: data, principal: principal, requestID: id ?? .null)
         guard let id else { return nil }
         switch outcome {
         case .success(let result):
@@ -64,7 +70,7 @@ package struct Dispatcher: Sendable {
     private func run(
         name: String,
         data: Data,
-        peer: PeerCredentials,
+        principal: Principal,
         requestID: RPCID
     ) async -> Result<Data, RPCErrorObject> {
         guard let entry = registry.entry(name) else {
@@ -90,9 +96,8 @@ package struct Dispatcher: Sendable {
         var logger = self.logger
         logger[metadataKey: "request"] = "\(requestID)"
         logger[metadataKey: "method"] = "\(name)"
-        logger[metadataKey: "peer"] = "\(peer.uid)"
+        logger[metadataKey: "principal"] = "\(principal.kind):\(principal.id)"
         do {
-            let principal = Principal.unixUser(uid: peer.uid, name: peer.userName)
             let context = RequestContext(principal: principal, core: core, daemon: daemon, logger: logger)
             return .success(try await entry.invoke(params, context))
         } catch let error as DomainError {

@@ -1,0 +1,224 @@
+import Domain
+import Foundation
+import PartyTesting
+import Testing
+import Wire
+
+/// Scoped callers through the real dispatcher and core, as principals: no root, no extra Unix users.
+///
+/// The tree is `seedTree`'s (市委 A → 区委 B → B1, B2; 总支 C → C1), with a member in B1 and one in C1. `secb`
+/// administers B, `audc` audits C, `memb` is the member in B1, `nobody` has no account.
+@Suite("Scoped authorization of every method, in process")
+struct ScopedAccessTests {
+    /// The daemon with the tree, the two members and the three accounts.
+    static func seeded(_ body: (TestDaemon, RPCClient) async throws -> Void) async throws {
+        try await withTestDaemon { daemon, admin in
+            try await seedTree(admin)
+            _ = try await addWoman(admin, org: "B1")
+            _ = try await admin.call(
+                MemberAdd.self,
+                .init(
+                    org: "C1",
+                    fields: MemberFields(name: "李建国", gender: "男", birthDate: "1901-02-03", idNumber: manID)
+                )
+            )
+            _ = try await admin.call(UserAdd.self, .init(unixUser: "secb", role: "org-admin", org: "B"))
+            _ = try await admin.call(UserAdd.self, .init(unixUser: "audc", role: "auditor", org: "C"))
+            _ = try await admin.call(UserAdd.self, .init(unixUser: "memb", role: "member", member: womanID))
+            try await body(daemon, admin)
+        }
+    }
+
+    /// Expects a refusal for lack of scope, and that the refusal names nothing it was asked about.
+    static func expectForbidden(
+        _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation,
+        _ body: () async throws -> Void
+    ) async {
+        let error = await expectRefusal(
+            code: RPCErrorCode.forbidden,
+            reason: "auth.forbidden",
+            sourceLocation: sourceLocation,
+            body
+        )
+        #expect(error != nil, "\(what) was not refused", sourceLocation: sourceLocation)
+    }
+
+    @Test func orgAdminIsRefusedOnEveryMethodOutsideTheirSubtree() async throws {
+        try await Self.seeded { daemon, _ in
+            let secb = PrincipalClient(daemon, unixUser: "secb")
+            await Self.expectForbidden("org.add") {
+                _ = try await secb.call(OrgAdd.self, .init(code: "C9", name: "新支部", kind: "党支部", parent: "C"))
+            }
+            await Self.expectForbidden("org.add at the top") {
+                _ = try await secb.call(OrgAdd.self, .init(code: "T", name: "顶级", kind: "党委"))
+            }
+            await Self.expectForbidden("org.show") { _ = try await secb.call(OrgShow.self, .init(code: "C1")) }
+            await Self.expectForbidden("org.edit") {
+                _ = try await secb.call(OrgEdit.self, .init(code: "C1", contact: "x"))
+            }
+            await Self.expectForbidden("org.rename") {
+                _ = try await secb.call(OrgRename.self, .init(code: "C1", name: "改名"))
+            }
+            await Self.expectForbidden("org.setKind") {
+                _ = try await secb.call(OrgSetKind.self, .init(code: "C1", kind: "联合党支部"))
+            }
+            await Self.expectForbidden("org.move out") {
+                _ = try await secb.call(OrgMove.self, .init(code: "B2", to: "C"))
+            }
+            await Self.expectForbidden("org.move in") {
+                _ = try await secb.call(OrgMove.self, .init(code: "C1", to: "B"))
+            }
+            await Self.expectForbidden("org.merge") {
+                _ = try await secb.call(OrgMerge.self, .init(code: "B2", into: "C1"))
+            }
+            await Self.expectForbidden("org.revoke") {
+                _ = try await secb.call(OrgRevoke.self, .init(code: "C1", date: "2026-01-01", reason: "撤销"))
+            }
+            await Self.expectForbidden("org.delete") { _ = try await secb.call(OrgDelete.self, .init(code: "C1")) }
+            await Self.expectForbidden("org.tree") { _ = try await secb.call(OrgTree.self, .init(root: "A")) }
+            await Self.expectForbidden("org.revoked") { _ = try await secb.call(OrgRevokedList.self, .init(root: "C")) }
+            await Self.expectForbidden("org.history") { _ = try await secb.call(OrgHistory.self, .init(code: "C")) }
+            await Self.expectForbidden("org.export") { _ = try await secb.call(OrgExport.self, .init(root: "C")) }
+            await Self.expectForbidden("member.add") {
+                _ = try await secb.call(
+                    MemberAdd.self,
+                    .init(
+                        org: "C1",
+                        fields: MemberFields(name: "王", gender: "男", birthDate: "1980-01-01", idNumber: "#")
+                    )
+                )
+            }
+            await Self.expectForbidden("member.show") { _ = try await secb.call(MemberShow.self, .init(member: manID)) }
+            await Self.expectForbidden("member.edit") {
+                _ = try await secb.call(
+                    MemberEdit.self,
+                    .init(member: manID, fields: MemberFields(phone: "13800138000"))
+                )
+            }
+            await Self.expectForbidden("member.move") {
+                _ = try await secb.call(MemberMove.self, .init(member: womanID, to: "C1"))
+            }
+            await Self.expectForbidden("member.leave") {
+                _ = try await secb.call(
+                    MemberLeave.self,
+                    .init(member: manID, kind: "出党", date: "2026-01-01", reason: "x")
+                )
+            }
+            await Self.expectForbidden("member.restore") {
+                _ = try await secb.call(MemberRestore.self, .init(member: manID))
+            }
+            await Self.expectForbidden("member.list") { _ = try await secb.call(MemberList.self, .init(org: "C1")) }
+            await Self.expectForbidden("member.history") {
+                _ = try await secb.call(MemberHistory.self, .init(member: manID))
+            }
+            await Self.expectForbidden("member.export") { _ = try await secb.call(MemberExport.self, .init(org: "C1")) }
+            await Self.expectForbidden("audit.list") { _ = try await secb.call(AuditList.self, .init(org: "C")) }
+            await Self.expectForbidden("user.add") {
+                _ = try await secb.call(UserAdd.self, .init(unixUser: "x", role: "org-admin", org: "B1"))
+            }
+            await Self.expectForbidden("user.list") { _ = try await secb.call(UserList.self) }
+            await Self.expectForbidden("user.remove") {
+                _ = try await secb.call(UserRemove.self, .init(unixUser: "audc"))
+            }
+        }
+    }
+
+    @Test func orgAdminWorksInsideTheirSubtreeAndSeesOnlyIt() async throws {
+        try await Self.seeded { daemon, admin in
+            let secb = PrincipalClient(daemon, unixUser: "secb")
+            _ = try await secb.call(OrgAdd.self, .init(code: "B3", name: "三支部", kind: "党支部", parent: "B"))
+            let tree = try await secb.call(OrgTree.self, .init())
+            #expect(tree.nodes.map(\.code) == ["B", "B1", "B2", "B3"])
+            let listed = try await secb.call(MemberList.self, .init())
+            #expect(listed.members.map(\.idNumber) == [womanID])
+            let status = try await secb.call(SystemStatus.self)
+            #expect(status.callerUser == "secb")
+            #expect(status.counts.members == 1)
+            // The audit of B's subtree holds B3's creation, by secb, and nothing of C's.
+            let audit = try await secb.call(AuditList.self, .init())
+            #expect(audit.entries.first?.actor == "secb")
+            #expect(audit.entries.first?.target == "B3")
+            #expect(!audit.entries.contains { $0.target.contains("李建国") })
+            let all = try await admin.call(AuditList.self, .init())
+            #expect(all.entries.contains { $0.target.contains("李建国") })
+        }
+    }
+
+    @Test func auditorReadsTheirSubtreeAndChangesNothing() async throws {
+        try await Self.seeded { daemon, _ in
+            let audc = PrincipalClient(daemon, unixUser: "audc")
+            let listed = try await audc.call(MemberList.self, .init(org: "C1"))
+            #expect(listed.total == 1)
+            let branch = try await audc.call(OrgShow.self, .init(code: "C1"))
+            #expect(branch.memberCount == 1)
+            await Self.expectForbidden("auditor edit") {
+                _ = try await audc.call(OrgEdit.self, .init(code: "C1", contact: "x"))
+            }
+            await Self.expectForbidden("auditor outside") { _ = try await audc.call(OrgShow.self, .init(code: "B1")) }
+            await Self.expectForbidden("auditor import") {
+                _ = try await audc.call(ImportBegin.self, .init(kind: .members))
+            }
+        }
+    }
+
+    @Test func membersSeeOnlyTheirOwnRecordThroughAccountsAndLinks() async throws {
+        try await Self.seeded { daemon, admin in
+            let womanRecord = try await admin.call(MemberShow.self, .init(member: womanID))
+            for client in [
+                PrincipalClient(daemon, unixUser: "memb"), PrincipalClient(daemon, as: .member(id: womanRecord.id)),
+            ] {
+                #expect(try await client.call(MeShow.self).idNumber == womanID)
+                await Self.expectForbidden("member reading a record") {
+                    _ = try await client.call(MemberShow.self, .init(member: womanID))
+                }
+                await Self.expectForbidden("member listing") { _ = try await client.call(MemberList.self, .init()) }
+                await Self.expectForbidden("member writing") {
+                    _ = try await client.call(MemberEdit.self, .init(member: womanID, fields: MemberFields(phone: "1")))
+                }
+            }
+            // A link of a member who has left the roll no longer acts for anyone.
+            _ = try await admin.call(
+                MemberLeave.self,
+                .init(member: womanID, kind: "出党", date: "2026-01-01", reason: "自行脱党")
+            )
+            await expectRefusal(code: RPCErrorCode.unauthenticated, reason: "auth.no_account") {
+                _ = try await PrincipalClient(daemon, as: .member(id: womanRecord.id)).call(MeShow.self)
+            }
+        }
+    }
+
+    @Test func strangersAreRefusedAndTheDaemonActsAsAdministrator() async throws {
+        try await Self.seeded { daemon, admin in
+            let nobody = PrincipalClient(daemon, unixUser: "nobody-here")
+            #expect(try await nobody.call(SystemHello.self).protocolVersion == partyProtocolVersion)
+            let refusal = await expectRefusal(code: RPCErrorCode.unauthenticated, reason: "auth.no_account") {
+                _ = try await nobody.call(SystemStatus.self)
+            }
+            #expect(refusal?.data.message.contains("nobody-here") == true)
+            let partyd = PrincipalClient(daemon, as: .daemon)
+            _ = try await partyd.call(OrgEdit.self, .init(code: "C1", contact: "0574-1234"))
+            let entry = try #require(try await admin.call(AuditList.self, .init(limit: 1)).entries.first)
+            #expect(entry.actor == "partyd")
+            #expect(entry.method == "org.edit")
+        }
+    }
+
+    @Test func importsCheckEveryRowAgainstTheCallersScope() async throws {
+        try await Self.seeded { daemon, _ in
+            let secb = PrincipalClient(daemon, unixUser: "secb")
+            let file = """
+                姓名,性别,出生日期,身份证号,人员类别,所在党组织代码
+                王一,男,1980-01-01,#,正式党员,B2
+                王二,男,1980-01-01,#,正式党员,C1
+                """
+            let session = try await secb.call(ImportBegin.self, .init(kind: .members)).session
+            _ = try await secb.call(ImportChunk.self, .init(session: session, sequence: 0, text: file))
+            let refusal = await expectRefusal(code: RPCErrorCode.invalidValue, reason: "import.invalid") {
+                _ = try await secb.call(ImportCommit.self, .init(session: session))
+            }
+            #expect(refusal?.data.details?.map(\.row) == [3])
+            #expect(try await secb.call(MemberList.self, .init(org: "B2")).total == 0)
+        }
+    }
+}
