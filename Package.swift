@@ -62,8 +62,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "partyadmin",
+            // The protocol only (Wire re-exports the value types it carries): the daemon parses and validates.
             dependencies: [
-                "Wire", "Domain",
+                "Wire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
