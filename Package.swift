@@ -96,6 +96,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ConsoleTests",
+            // `@testable import partyadmin`: the console's renderers are internal to its executable.
+            dependencies: ["partyadmin", "Wire"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["PartyTesting", "Domain", "Wire", "Server"],
             swiftSettings: swiftSettings
