@@ -65,8 +65,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "partyadmin",
+            // The protocol only (Wire re-exports the value types it carries): the daemon parses and validates.
             dependencies: [
-                "Wire", "Domain",
+                "Wire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -100,6 +101,21 @@ let package = Package(
                 "PartyTesting", "Wire", "Domain", "Server", "Core", "Store",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConsoleTests",
+            // `@testable import partyadmin`: the console's renderers are internal to its executable.
+            dependencies: ["partyadmin", "Wire"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WireTests",
+            dependencies: [
+                "Wire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

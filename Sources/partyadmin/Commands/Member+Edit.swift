@@ -1,5 +1,4 @@
 import ArgumentParser
-import Domain
 import Wire
 
 extension MemberCommand {
@@ -98,16 +97,6 @@ struct MemberDetailOptions: ParsableArguments {
         let values = [ethnicity, joinDate, probationStart, fullDate, category, phone, email, education, job, workUnit]
         return values.allSatisfy { $0 == nil } && group == nil && remarks == nil && flag.isEmpty
     }
-
-    /// Flags as typed, each value possibly a list (`困难党员、流动党员`, with the separators the roster accepts),
-    /// split into single flags for partyd to check.
-    static func split(_ values: [String]) -> [String] {
-        values.flatMap { value in
-            value.split(whereSeparator: { MemberRules.flagSeparators.contains($0) })
-                .map { String($0).trimmedWhitespace }
-                .filter { !$0.isEmpty }
-        }
-    }
 }
 
 extension MemberCommand {
@@ -180,7 +169,9 @@ extension MemberCommand {
             if clearFlags {
                 fields.flags = []
             } else if flags != nil || !details.flag.isEmpty {
-                fields.flags = MemberDetailOptions.split(details.flag + (flags.map { [$0] } ?? []))
+                // Sent as typed: partyd splits each value on the separators it accepts (`困难党员、流动党员`), and a blank
+                // value (`--flags ""`) is the empty set, which clears the flags.
+                fields.flags = details.flag + (flags.map { [$0] } ?? [])
             }
             let params = MemberEdit.Params(member: member, fields: fields)
             try await Console.call(MemberEdit.self, params, global) { member in

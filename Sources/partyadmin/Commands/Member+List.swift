@@ -1,5 +1,4 @@
 import ArgumentParser
-import Domain
 import Wire
 
 extension MemberCommand {
@@ -116,7 +115,7 @@ extension MemberCommand {
                 var cells = [
                     String(member.id), member.name, member.gender.rawValue, member.birthDate.description,
                     member.idNumber, member.category.rawValue, Format.orNone(member.orgCode),
-                    Format.orNone(MemberRules.formatFlags(member.flags)),
+                    Format.orNone(Format.flags(member.flags)),
                 ]
                 if history { cells += [member.status.rawValue, Format.orNone(member.leftOn)] }
                 table.append(cells)

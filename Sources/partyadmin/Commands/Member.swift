@@ -1,5 +1,4 @@
 import ArgumentParser
-import Domain
 import Wire
 
 /// `partyadmin member`: the roster (党员名册). Registration and `show` are here, the shared field options, edits
@@ -31,14 +30,14 @@ struct MemberCommand: ParsableCommand {
         record.add("性别", member.gender.rawValue)
         record.add("民族", member.ethnicity)
         record.add("出生日期", member.birthDate.description)
-        record.add("身份证号", member.idNumber == IdentityNumber.unknownMarker ? "#（不详）" : member.idNumber)
+        record.add("身份证号", member.idNumberIsUnknown ? "#（不详）" : member.idNumber)
         record.add("人员类别", member.category.rawValue)
         record.add("所在组织", member.orgCode ?? "编号 \(member.orgID)")
         record.add("党小组", member.groupCode)
         record.add("入党日期", Format.orNone(member.joinDate))
         record.add("预备期开始日期", Format.orNone(member.probationStart))
         record.add("转正日期", Format.orNone(member.fullDate))
-        record.add("党员标记", MemberRules.formatFlags(member.flags))
+        record.add("党员标记", Format.flags(member.flags))
         record.add("手机号", member.phone)
         record.add("电子邮箱", member.email)
         record.add("学历", member.education)
@@ -113,7 +112,8 @@ extension MemberCommand {
             fields.gender = gender
             fields.birthDate = birth
             fields.idNumber = idNumber
-            if !details.flag.isEmpty { fields.flags = MemberDetailOptions.split(details.flag) }
+            // Sent as typed: partyd splits each value on the separators it accepts (`困难党员、流动党员`).
+            if !details.flag.isEmpty { fields.flags = details.flag }
             try await Console.call(MemberAdd.self, MemberAdd.Params(org: org, fields: fields), global) { member in
                 MemberCommand.changed("已新增党员 \(MemberCommand.label(member))，编入 \(member.orgCode ?? org)。", member)
             }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Domain
 import Wire
 
 /// `partyadmin org`: the tree of Party organizations. Creation and the queries are here, edits of an

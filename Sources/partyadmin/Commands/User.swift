@@ -1,5 +1,4 @@
 import ArgumentParser
-import Domain
 import Wire
 
 /// `partyadmin user`: the accounts that map Unix users to roles.

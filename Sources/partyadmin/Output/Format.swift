@@ -1,4 +1,4 @@
-import Domain
+import Wire
 
 /// Small text conversions shared by the renderers: blanks, timestamps, durations and Chinese labels for the
 /// protocol's English enumerations.
@@ -32,6 +32,12 @@ enum Format {
         ]
         let shown = parts.drop { $0.0 == 0 && $0.1 != "秒" }
         return shown.map { "\($0.0)\($0.1)" }.joined()
+    }
+
+    /// 党员标记 for display: in the order ``MemberFlag`` declares them, joined by `、` as the roster writes them, so
+    /// that a record prints the same way every time (a set has no order of its own).
+    static func flags(_ flags: Set<MemberFlag>) -> String {
+        flags.sorted().map(\.rawValue).joined(separator: "、")
     }
 
     /// The Chinese label of a role name as the protocol sends it, or the name itself when unknown.
