@@ -1,16 +1,25 @@
-// The value types that travel in the protocol's results (a member record, an organization's kind and status, an
-// account's role, dates) are Domain's own, so that the daemon encodes exactly what it stores. They are re-exported
+// The value types that travel in the protocol (a member record, an organization's kind and status, an account's
+// role, dates, the views of organizations, accounts and audit entries, the fields as typed) are Domain's own, so that the daemon encodes exactly what it stores. They are re-exported
 // one by one, so that a client such as the console reads them through Wire alone and never sees Domain's rules
 // (MemberRules, OrgRules, the CSV codecs, identity number checks): validating stays the daemon's job.
+@_exported import struct Domain.AccountView
+@_exported import struct Domain.AuditEntryView
 @_exported import enum Domain.Gender
+@_exported import struct Domain.HistoryEntry
 import struct Domain.IdentityNumber
 @_exported import struct Domain.LocalDate
 @_exported import struct Domain.Member
 @_exported import enum Domain.MemberCategory
+@_exported import struct Domain.MemberFields
 @_exported import enum Domain.MemberFlag
+@_exported import struct Domain.MemberHistoryView
 @_exported import enum Domain.MemberStatus
+@_exported import struct Domain.OrgDetail
+@_exported import struct Domain.OrgEdits
+@_exported import struct Domain.OrgFields
 @_exported import enum Domain.OrgKind
 @_exported import enum Domain.OrgStatus
+@_exported import struct Domain.OrgTreeNode
 @_exported import enum Domain.Role
 
 extension Member {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Domain
 import Wire
 
 /// `partyadmin audit`: the audit log of changes.
