@@ -93,13 +93,10 @@ extension PartyCore {
         try await write(.memberLeave, by: principal, targets: [.member(reference: reference, field: "member")]) { op in
             let kind = try MemberRules.parseLeaveKind(kind)
             let date = try LocalDate.parse(date, field: "date", label: "日期")
-            var member = try MemberLookup.require(reference, in: op.tx)
-            try MemberRules.validateLeave(kind: kind, date: date, reason: reason, member: member, today: op.time.today)
-            member.status = kind
-            member.leftOn = date
-            member.leftReason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            try op.tx.updateMember(member)
-            return op.memberChange(member, member, "\(kind.rawValue)（\(date)）：\(member.leftReason ?? "")")
+            let member = try MemberLookup.require(reference, in: op.tx)
+            let left = try MemberRules.leave(member, kind: kind, date: date, reason: reason, today: op.time.today)
+            try op.tx.updateMember(left.member)
+            return op.memberChange(left.member, left.member, left.summary)
         }
     }
 
@@ -107,16 +104,12 @@ extension PartyCore {
     package func restoreToRoll(_ reference: String, by principal: Principal) async throws -> Member {
         try await write(.memberRestore, by: principal, targets: [.member(reference: reference, field: "member")]) {
             op in
-            var member = try MemberLookup.require(reference, in: op.tx)
-            try MemberRules.validateRestore(member: member)
+            let member = try MemberLookup.require(reference, in: op.tx)
+            let restored = try MemberRules.restore(member)
             let org = try OrgLookup.require(member.orgCode ?? "", field: "member", in: op.tx)
             try MemberPlacement.validate(org: org, group: nil, field: "member")
-            let previous = member.status
-            member.status = .active
-            member.leftOn = nil
-            member.leftReason = nil
-            try op.tx.updateMember(member)
-            return op.memberChange(member, member, "恢复为在册（原为\(previous.rawValue)）")
+            try op.tx.updateMember(restored.member)
+            return op.memberChange(restored.member, restored.member, restored.summary)
         }
     }
 

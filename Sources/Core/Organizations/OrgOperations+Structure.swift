@@ -35,35 +35,31 @@ extension PartyCore {
                 try date?.nonBlank.map { text throws(DomainError) in
                     try LocalDate.parse(text, field: "date", label: "合并日期")
                 } ?? op.time.today
-            var source = try OrgLookup.require(code, in: op.tx)
+            let source = try OrgLookup.require(code, in: op.tx)
             let target = try OrgLookup.require(into, field: "into", in: op.tx)
-            try OrgRules.validateMerge(
+            let plan = try OrgRules.planMerge(
                 source,
                 into: target,
-                childKinds: try op.tx.childKinds(of: source.id),
-                memberCount: try op.tx.memberCount(in: source.id, includeHistory: true)
+                children: try op.tx.subtree(of: source.path, includeRevoked: false).filter {
+                    $0.parentID == source.id
+                },
+                memberRecords: try op.tx.memberCount(in: source.id, includeHistory: true),
+                on: date
             )
-            let children = try op.tx.subtree(of: source.path, includeRevoked: false).filter {
-                $0.parentID == source.id
-            }
-            for child in children { try op.tx.moveSubtree(child, under: target) }
-            let movedMembers = try op.tx.moveMembers(from: source.id, to: target.id)
-            source.status = .revoked
-            source.revokedOn = max(date, source.founded ?? date)
-            source.revokedReason = "并入\(target.label)"
-            try op.tx.updateOrganization(source)
-            let summary = "合并入\(target.label)：转入下级组织 \(children.count) 个、党员记录 \(movedMembers) 条，原组织撤销"
+            for child in plan.childrenToMove { try op.tx.moveSubtree(child, under: target) }
+            _ = try op.tx.moveMembers(from: source.id, to: target.id)
+            try op.tx.updateOrganization(plan.revokedSource)
             var change = op.orgChange(
                 try OrgViewBuilder.detail(try OrgLookup.require(into, in: op.tx), in: op.tx),
-                source,
-                summary
+                plan.revokedSource,
+                plan.sourceSummary
             )
             change.orgHistory.append(
                 OrgHistoryLine(
                     orgID: target.id,
                     code: target.code,
                     action: op.operation.name,
-                    summary: "\(source.label)并入本组织：下级组织 \(children.count) 个、党员记录 \(movedMembers) 条"
+                    summary: plan.targetSummary
                 )
             )
             return change
@@ -79,8 +75,8 @@ extension PartyCore {
     ) async throws -> OrgDetail {
         try await write(.orgRevoke, by: principal, targets: [.organization(code: code, field: "code")]) { op in
             let date = try LocalDate.parse(date, field: "date", label: "撤销日期")
-            var org = try OrgLookup.require(code, in: op.tx)
-            try OrgRules.validateRevoke(
+            let org = try OrgLookup.require(code, in: op.tx)
+            let revoked = try OrgRules.revoke(
                 org,
                 activeChildren: try op.tx.childCount(of: org.id, includeRevoked: false),
                 memberCount: try op.tx.memberCount(in: org.id, includeHistory: false),
@@ -88,12 +84,8 @@ extension PartyCore {
                 today: op.time.today,
                 reason: reason
             )
-            org.status = .revoked
-            org.revokedOn = date
-            org.revokedReason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            try op.tx.updateOrganization(org)
-            let summary = "撤销（\(date)）：\(org.revokedReason ?? "")"
-            return op.orgChange(try OrgViewBuilder.detail(org, in: op.tx), org, summary)
+            try op.tx.updateOrganization(revoked.org)
+            return op.orgChange(try OrgViewBuilder.detail(revoked.org, in: op.tx), revoked.org, revoked.summary)
         }
     }
 
