@@ -16,7 +16,7 @@ package final class TestDaemon: Sendable {
     /// The socket path.
     package var socketPath: String { daemon.socketPath }
     /// The data directory.
-    package var dataDir: String { daemon.configuration.dataDir }
+    package var dataDir: String { daemon.configuration.store.dataDir }
 
     private init(directory: TemporaryDirectory, daemon: PartyDaemon, task: Task<Void, any Error>) {
         self.directory = directory

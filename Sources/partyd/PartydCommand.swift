@@ -69,8 +69,8 @@ struct PartydCommand: AsyncParsableCommand {
         logger.info(
             "partyd starting",
             metadata: [
-                "dataDir": "\(configuration.dataDir)", "socket": "\(daemon.socketPath)",
-                "timeZone": "\(configuration.timeZone.identifier)",
+                "dataDir": "\(configuration.store.dataDir)", "socket": "\(daemon.socketPath)",
+                "timeZone": "\(configuration.core.timeZone.identifier)",
             ]
         )
         try await daemon.run()

@@ -76,7 +76,7 @@ struct ProtocolTests {
     }
 
     @Test func oversizedFrameIsRefusedAndClosedWithoutHurtingOthers() async throws {
-        try await withTestDaemon(configure: { $0.maxRequestBytes = 64 * 1024 }) { daemon, bystander in
+        try await withTestDaemon(configure: { $0.listener.maxRequestBytes = 64 * 1024 }) { daemon, bystander in
             let client = try await daemon.client()
             let huge =
                 #"{"jsonrpc":"2.0","id":1,"method":"org.add","params":{"code":"X","name":""#
@@ -108,7 +108,7 @@ struct ProtocolTests {
     }
 
     @Test func idleConnectionsAreClosed() async throws {
-        try await withTestDaemon(configure: { $0.idleTimeoutSeconds = 1 }) { daemon, _ in
+        try await withTestDaemon(configure: { $0.listener.idleTimeoutSeconds = 1 }) { daemon, _ in
             let idle = try await daemon.client()
             _ = try await idle.call(SystemHello.self)
             // Bounded: the daemon closes within its 1 s timeout; the test fails rather than hangs if not.

@@ -20,13 +20,13 @@ enum SystemHandlers {
         registry.register(SystemStatus.self, calling: .systemStatus) { _, request in
             let report = try await request.core.status(by: request.principal)
             let info = request.daemon
-            let zone = info.configuration.timeZone
+            let zone = info.configuration.core.timeZone
             return SystemStatus.Result(
                 serverVersion: partyServerVersion,
                 protocolVersion: partyProtocolVersion,
                 startedAt: LocalTime.text(info.startedAt, in: zone),
                 uptimeSeconds: Int(report.now.timeIntervalSince(info.startedAt)),
-                dataDir: info.configuration.dataDir,
+                dataDir: info.configuration.store.dataDir,
                 socketPath: info.socketPath,
                 timeZone: zone.identifier,
                 callerUser: report.caller.userName,

@@ -28,7 +28,7 @@ package final class RPCListener: Service {
 
     private let endpoint: Endpoint
     private let dispatcher: Dispatcher
-    private let configuration: DaemonConfiguration
+    private let configuration: ListenerConfiguration
     private let logger: Logger
     private let connections = ConnectionRegistry()
     private let onReady: @Sendable () -> Void
@@ -37,7 +37,7 @@ package final class RPCListener: Service {
     package init(
         endpoint: Endpoint,
         dispatcher: Dispatcher,
-        configuration: DaemonConfiguration,
+        configuration: ListenerConfiguration,
         logger: Logger,
         onReady: @escaping @Sendable () -> Void
     ) {

@@ -38,8 +38,8 @@ package final class PartyDaemon: Sendable {
         onReady: @escaping @Sendable () -> Void = {}
     ) throws {
         self.configuration = configuration
-        lock = try DataDirectoryLock(directory: configuration.dataDir)
-        let databasePath = (configuration.dataDir as NSString).appendingPathComponent("partyd.sqlite")
+        lock = try DataDirectoryLock(directory: configuration.store.dataDir)
+        let databasePath = configuration.store.databasePath
         let store: SQLiteStore
         do {
             store = try SQLiteStore(path: databasePath)
@@ -48,21 +48,21 @@ package final class PartyDaemon: Sendable {
         }
         let endpoint: RPCListener.Endpoint
         if let inherited = SocketActivation.inheritedListener(environment: environment) {
-            socketPath = SocketActivation.boundPath(of: inherited) ?? configuration.socketPath
+            socketPath = SocketActivation.boundPath(of: inherited) ?? configuration.listener.socketPath
             endpoint = .inherited(inherited, path: socketPath)
         } else {
-            try SocketFile.prepare(path: configuration.socketPath)
-            socketPath = configuration.socketPath
-            endpoint = .path(configuration.socketPath)
+            try SocketFile.prepare(path: configuration.listener.socketPath)
+            socketPath = configuration.listener.socketPath
+            endpoint = .path(configuration.listener.socketPath)
         }
-        core = PartyCore(store: store, clock: clock, timeZone: configuration.timeZone, ownUID: getuid())
+        core = PartyCore(store: store, clock: clock, timeZone: configuration.core.timeZone, ownUID: getuid())
         let notifier = SystemdNotifier(environment: environment)
         let info = DaemonInfo(configuration: configuration, startedAt: clock.now(), socketPath: socketPath)
         dispatcher = Dispatcher(registry: Self.registry(), core: core, daemon: info, logger: logger)
         let listener = RPCListener(
             endpoint: endpoint,
             dispatcher: dispatcher,
-            configuration: configuration,
+            configuration: configuration.listener,
             logger: logger,
             onReady: {
                 notifier.ready(status: "正在 \(info.socketPath) 上服务")

@@ -1,0 +1,108 @@
+import Configuration
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A module's own settings, read from the `partyd` scope of the layered configuration (command line,
+/// environment `PARTYD_*`, the JSON file, then the defaults documented on each field). Each module that needs
+/// settings or secrets (the store, the core, the socket listener; next delivery, the HTTP listener and the
+/// scheduler) brings one, and only its own part of the daemon sees it.
+package protocol ModuleConfiguration: Sendable {
+    /// Reads the module's keys from `config`, already scoped to `partyd`.
+    init(reader config: ConfigReader) throws(ConfigurationError)
+}
+
+/// Where the store keeps its files.
+package struct StoreConfiguration: ModuleConfiguration {
+    /// Where the database and the lock file live. Key `partyd.dataDir`, env `PARTYD_DATA_DIR`,
+    /// default `/var/lib/partyd`.
+    package var dataDir: String
+
+    /// The database file inside the data directory.
+    package var databasePath: String { (dataDir as NSString).appendingPathComponent("partyd.sqlite") }
+
+    /// Creates the settings.
+    package init(dataDir: String) { self.dataDir = dataDir }
+
+    /// Reads `dataDir`.
+    package init(reader config: ConfigReader) throws(ConfigurationError) {
+        self.init(dataDir: config.string(forKey: "dataDir", default: "/var/lib/partyd"))
+    }
+}
+
+/// How the core reckons time.
+package struct CoreConfiguration: ModuleConfiguration {
+    /// The zone in which dates ("today", deadlines) are reckoned and instants shown. Key `partyd.timeZone`,
+    /// env `PARTYD_TIME_ZONE`, default `Asia/Shanghai`.
+    package var timeZone: TimeZone
+
+    /// Creates the settings.
+    package init(timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!) { self.timeZone = timeZone }
+
+    /// Reads `timeZone`.
+    package init(reader config: ConfigReader) throws(ConfigurationError) {
+        let zoneName = config.string(forKey: "timeZone", default: "Asia/Shanghai")
+        guard let zone = TimeZone(identifier: zoneName) else {
+            throw ConfigurationError("timeZone “\(zoneName)” 不是有效的时区名（如 Asia/Shanghai）")
+        }
+        self.init(timeZone: zone)
+    }
+}
+
+/// The Unix socket and how connections on it are treated.
+package struct ListenerConfiguration: ModuleConfiguration {
+    /// The Unix socket path. Key `partyd.socket`, env `PARTYD_SOCKET`, default `/run/partyd/partyd.sock`.
+    package var socketPath: String
+    /// The group given the socket so its members may run the console. Key `partyd.socketGroup`,
+    /// env `PARTYD_SOCKET_GROUP`, default none (the daemon's own group).
+    package var socketGroup: String?
+    /// The socket's permission bits, octal. Key `partyd.socketMode`, env `PARTYD_SOCKET_MODE`, default `0660`.
+    package var socketMode: mode_t
+    /// Seconds a connection may stay silent before it is closed. Key `partyd.idleTimeout`,
+    /// env `PARTYD_IDLE_TIMEOUT`, default 300.
+    package var idleTimeoutSeconds: Int
+    /// The largest request line accepted, in bytes. Key `partyd.maxRequestBytes`, env `PARTYD_MAX_REQUEST_BYTES`,
+    /// default 1 MiB.
+    package var maxRequestBytes: Int
+
+    /// The packaged socket path, also the console's default.
+    package static let defaultSocketPath = "/run/partyd/partyd.sock"
+
+    /// Creates the settings.
+    package init(
+        socketPath: String,
+        socketGroup: String? = nil,
+        socketMode: mode_t = 0o660,
+        idleTimeoutSeconds: Int = 300,
+        maxRequestBytes: Int = 1 << 20
+    ) {
+        self.socketPath = socketPath
+        self.socketGroup = socketGroup
+        self.socketMode = socketMode
+        self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.maxRequestBytes = maxRequestBytes
+    }
+
+    /// Reads and checks the socket's keys.
+    package init(reader config: ConfigReader) throws(ConfigurationError) {
+        let modeText = config.string(forKey: "socketMode", default: "0660")
+        guard let mode = mode_t(modeText, radix: 8), mode <= 0o777 else {
+            throw ConfigurationError("socketMode “\(modeText)” 不是有效的八进制权限（如 0660）")
+        }
+        let idle = config.int(forKey: "idleTimeout", default: 300)
+        let maxBytes = config.int(forKey: "maxRequestBytes", default: 1 << 20)
+        guard idle > 0, maxBytes >= 1024 else {
+            throw ConfigurationError("idleTimeout 须大于 0，maxRequestBytes 须至少 1024")
+        }
+        let group = config.string(forKey: "socketGroup")
+        self.init(
+            socketPath: config.string(forKey: "socket", default: Self.defaultSocketPath),
+            socketGroup: (group?.isEmpty ?? true) ? nil : group,
+            socketMode: mode,
+            idleTimeoutSeconds: idle,
+            maxRequestBytes: maxBytes
+        )
+    }
+}
