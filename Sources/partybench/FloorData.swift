@@ -4,8 +4,9 @@ import Domain
 /// tables in table order, ids and paths computed here (partyd computes them while inserting), no header,
 /// LF line ends and no byte order mark, as `sqlite3 .import` expects.
 enum FloorData {
-    /// The timestamp written in `created_at` and `updated_at`.
-    static let timestamp = "2025-01-01T00:00:00+08:00"
+    /// The instant written in `created_at` and `updated_at`, as partyd stores instants: UTC milliseconds
+    /// (2025-01-01T00:00:00+08:00).
+    static let timestamp = "1735660800000"
 
     /// The staging columns of the organization file.
     static let organizationColumns = [
@@ -55,8 +56,9 @@ enum FloorData {
                     member.fullDate?.description ?? "", member.category.rawValue,
                     idOfCode[member.orgCode].map(String.init) ?? "",
                     member.groupCode.flatMap { idOfCode[$0] }.map(String.init) ?? "",
-                    // partyd stores flags joined by commas in declaration order.
-                    member.flags.sorted().map(\.rawValue).joined(separator: ","), member.remarks ?? "", timestamp,
+                    // partyd stores flags as a JSON array of names.
+                    "[" + member.flags.sorted().map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]",
+                    member.remarks ?? "", timestamp,
                     timestamp,
                 ],
                 to: &text

@@ -23,7 +23,7 @@ struct StoreTests {
         let first = try SQLiteStore(path: dir + "/t.sqlite")
         #expect(
             try first.appliedMigrations() == [
-                "v1-organizations-accounts-audit", "v2-members", "v3-utc-instants-actor-kinds",
+                "v1-organizations-accounts-audit", "v2-members", "v3-utc-instants-actor-kinds", "v4-member-flags-json",
             ]
         )
         _ = try await first.change { tx in

@@ -82,7 +82,7 @@ struct WritePathTests {
             try db.execute(
                 sql: """
                     INSERT INTO organization (id, code, name, kind, path, depth, status, created_at, updated_at)
-                        VALUES (1, 'A', '甲', '党委', '1', 0, 'active', '2026-11-23T10:00:00.123+08:00',
+                        VALUES (1, 'A', '甲', '党委', '/1/', 0, 'active', '2026-11-23T10:00:00.123+08:00',
                         '2026-11-23T10:00:00.123+08:00');
                     INSERT INTO org_history (org_id, org_code, at, actor, action, summary)
                         VALUES (1, 'A', '2026-11-23T10:00:00.123+08:00', 'sec', 'org.add', '新建');
@@ -90,6 +90,12 @@ struct WritePathTests {
                         VALUES ('sec', 'org-admin', 1, '2026-11-23T02:00:00Z');
                     INSERT INTO audit (at, actor, actor_uid, method, target, org_id, summary)
                         VALUES ('2026-11-23T10:00:00.123+08:00', 'sec', 1234, 'org.add', 'A', 1, '新建');
+                    INSERT INTO member (id, name, gender, birth_date, id_number, category, org_id, flags, status,
+                        created_at, updated_at)
+                        VALUES (1, '张三', '男', '1980-01-01', '#', '正式党员', 1, '困难党员,失联', '在册',
+                        '2026-11-23T10:00:00+08:00', '2026-11-23T10:00:00+08:00'),
+                        (2, '李四', '女', '1981-01-01', '#', '预备党员', 1, '', '在册',
+                        '2026-11-23T10:00:00+08:00', '2026-11-23T10:00:00+08:00');
                     """
             )
         }
@@ -108,5 +114,12 @@ struct WritePathTests {
         #expect(record.at == instant)
         #expect(record.actorKind == "unix")
         #expect(record.actorID == "1234")
+        // v4: flags joined by commas become the JSON array a Codable record reads.
+        let members = try await store.read { tx in try tx.members(MemberQuery(subtree: OrgPath(ids: [1]))) }
+        #expect(members.map(\.flags) == [[.hardship, .lostContact], []])
+        let flagged = try await store.read { tx in
+            try tx.countMembers(MemberQuery(subtree: OrgPath(ids: [1]), flag: .lostContact))
+        }
+        #expect(flagged == 1)
     }
 }

@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("v1-organizations-accounts-audit", migrate: v1)
         migrator.registerMigration("v2-members", migrate: v2)
         migrator.registerMigration("v3-utc-instants-actor-kinds", migrate: MigrationV3.migrate)
+        migrator.registerMigration("v4-member-flags-json", migrate: v4)
         return migrator
     }
 
@@ -115,6 +116,17 @@ enum Migrations {
                 );
                 CREATE INDEX member_history_member ON member_history(member_id, id);
                 CREATE INDEX member_history_org ON member_history(org_id, id);
+                """
+        )
+    }
+
+    /// v4: a member's flags as a JSON array of names (`["困难党员","流动党员"]`), as GRDB's Codable records store a
+    /// set, instead of names joined by commas; the member row is then `Member` itself.
+    private static func v4(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE member SET flags = CASE WHEN flags = '' THEN '[]'
+                    ELSE '["' || replace(flags, ',', '","') || '"]' END
                 """
         )
     }

@@ -8,51 +8,12 @@ extension SQLiteAccess {
         JOIN organization o ON o.id = m.org_id LEFT JOIN organization g ON g.id = m.group_id
         """
 
-    static func member(_ row: Row) throws -> Member {
-        func date(_ column: String) -> LocalDate? { (row[column] as String?).flatMap(LocalDate.init) }
-        let genderText: String = row["gender"]
-        let categoryText: String = row["category"]
-        let statusText: String = row["status"]
-        guard let gender = Gender(rawValue: genderText), let category = MemberCategory(rawValue: categoryText),
-            let status = MemberStatus(rawValue: statusText), let birth = date("birth_date")
-        else { throw StoreCorruption(detail: "member row \(row["id"] ?? "?")") }
-        let flagText: String = row["flags"]
-        return Member(
-            id: row["id"],
-            name: row["name"],
-            gender: gender,
-            ethnicity: row["ethnicity"],
-            birthDate: birth,
-            idNumber: row["id_number"],
-            phone: row["phone"],
-            email: row["email"],
-            education: row["education"],
-            job: row["job"],
-            workUnit: row["work_unit"],
-            joinDate: date("join_date"),
-            probationStart: date("probation_start"),
-            fullDate: date("full_date"),
-            category: category,
-            orgID: row["org_id"],
-            orgCode: row["org_code"],
-            groupID: row["group_id"],
-            groupCode: row["group_code"],
-            flags: Set(flagText.split(separator: ",").compactMap { MemberFlag(rawValue: String($0)) }),
-            status: status,
-            leftOn: date("left_on"),
-            leftReason: row["left_reason"],
-            remarks: row["remarks"]
-        )
-    }
-
-    static func flagsText(_ flags: Set<MemberFlag>) -> String {
-        flags.sorted().map(\.rawValue).joined(separator: ",")
-    }
-
     func member(reference: String) throws -> Member? {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
         if trimmed.count < 15, let id = Int64(trimmed) {
-            return try Row.fetchOne(db, sql: Self.memberSelect + " WHERE m.id = ?", arguments: [id]).map(Self.member)
+            return try Row.fetchOne(db, sql: Self.memberSelect + " WHERE m.id = ?", arguments: [id]).map(
+                Member.init(row:)
+            )
         }
         return try member(idNumber: trimmed.uppercased())
     }
@@ -63,7 +24,7 @@ extension SQLiteAccess {
             db,
             sql: Self.memberSelect + " WHERE m.id_number = ? AND m.id_number <> '#'",
             arguments: [idNumber]
-        ).map(Self.member)
+        ).map(Member.init(row:))
     }
 
     private func filter(_ query: MemberQuery) -> (sql: String, arguments: StatementArguments) {
@@ -82,8 +43,9 @@ extension SQLiteAccess {
             arguments += [category.rawValue]
         }
         if let flag = query.flag {
-            conditions.append("(',' || m.flags || ',') LIKE ?")
-            arguments += ["%,\(flag.rawValue),%"]
+            // Flags are a JSON array of names, none of which holds a quote.
+            conditions.append("m.flags LIKE ?")
+            arguments += ["%\"\(flag.rawValue)\"%"]
         }
         if let search = query.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty,
             let identity = IdentityNumber(search), !identity.isUnknown
@@ -107,7 +69,7 @@ extension SQLiteAccess {
             db,
             sql: Self.memberSelect + " WHERE \(filter.sql) ORDER BY o.path, m.name, m.id LIMIT ? OFFSET ?",
             arguments: filter.arguments + [query.limit, query.offset]
-        ).map(Self.member)
+        ).map(Member.init(row:))
     }
 
     func countMembers(_ query: MemberQuery) throws -> Int {
@@ -164,45 +126,41 @@ extension SQLiteAccess {
                 arguments: [json]
             )
             for row in rows {
-                let member = try Self.member(row)
+                let member = try Member(row: row)
                 result[member.idNumber] = member
             }
         }
         return result
     }
 
-    private static let memberColumns = """
-        name, gender, ethnicity, birth_date, id_number, phone, email, education, job, work_unit, join_date,
-        probation_start, full_date, category, org_id, group_id, flags, status, left_on, left_reason, remarks
-        """
-
-    private static func arguments(_ m: Member) -> StatementArguments {
-        [
-            m.name, m.gender.rawValue, m.ethnicity, m.birthDate.description, m.idNumber, m.phone, m.email, m.education,
-            m.job, m.workUnit, m.joinDate?.description, m.probationStart?.description, m.fullDate?.description,
-            m.category.rawValue, m.orgID, m.groupID, flagsText(m.flags), m.status.rawValue, m.leftOn?.description,
-            m.leftReason, m.remarks,
-        ]
+    /// The columns a member record writes: those of the table that `Member` encodes, in table order, so that
+    /// the statement text (and GRDB's statement cache) stays the same from row to row.
+    private func writtenColumns(_ encoded: [String: DatabaseValue]) throws -> [String] {
+        try db.columns(in: "member").map(\.name).filter { $0 != "id" && encoded[$0] != nil }
     }
 
     func insertMember(_ member: Member) throws -> Member {
+        let values = try member.databaseDictionary
+        let columns = try writtenColumns(values)
         let statement = try db.cachedStatement(
-            sql:
-                "INSERT INTO member (\(Self.memberColumns), created_at, updated_at) VALUES (\(Array(repeating: "?", count: 23).joined(separator: ",")))"
+            sql: """
+                INSERT INTO member (\(columns.joined(separator: ", ")), created_at, updated_at)
+                VALUES (\(Array(repeating: "?", count: columns.count + 2).joined(separator: ",")))
+                """
         )
-        try statement.execute(arguments: Self.arguments(member) + [now, now])
+        try statement.execute(arguments: StatementArguments(columns.map { values[$0]! } + [now, now]))
         var inserted = member
         inserted.id = db.lastInsertedRowID
         return inserted
     }
 
     func updateMember(_ member: Member) throws {
-        let assignments = Self.memberColumns.split(separator: ",").map {
-            "\($0.trimmingCharacters(in: .whitespacesAndNewlines)) = ?"
-        }
-        try db.execute(
-            sql: "UPDATE member SET \(assignments.joined(separator: ", ")), updated_at = ? WHERE id = ?",
-            arguments: Self.arguments(member) + [now, member.id]
+        let values = try member.databaseDictionary
+        let columns = try writtenColumns(values)
+        try db.cachedStatement(
+            sql: "UPDATE member SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), updated_at = ? WHERE id = ?"
+        ).execute(
+            arguments: StatementArguments(columns.map { values[$0]! } + [now.databaseValue, member.id.databaseValue])
         )
     }
 }
