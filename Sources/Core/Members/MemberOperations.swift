@@ -8,8 +8,8 @@ extension PartyCore {
     /// `member.add`: registers a member in a branch.
     package func addMember(org: String, fields: MemberFields, by principal: Principal) async throws -> Member {
         try await write(.memberAdd, by: principal, targets: [.organization(code: org, field: "org")]) { op in
-            let draft = try MemberDraftBuilder.draft(
-                from: fields,
+            let draft = try MemberDraft.reading(
+                fields,
                 over: nil,
                 orgCode: org.trimmingCharacters(in: .whitespaces)
             )
@@ -28,7 +28,7 @@ extension PartyCore {
         try await write(.memberEdit, by: principal, targets: [.member(reference: reference, field: "member")]) { op in
             var member = try MemberLookup.require(reference, in: op.tx)
             let before = MemberDraft(member)
-            let draft = try MemberDraftBuilder.draft(from: fields, over: before, orgCode: before.orgCode)
+            let draft = try MemberDraft.reading(fields, over: before, orgCode: before.orgCode)
             try MemberRules.validate(draft, today: op.time.today)
             let org = try OrgLookup.require(draft.orgCode, field: "member", in: op.tx)
             let group = try draft.groupCode.map { try OrgLookup.require($0, field: "group", in: op.tx) }
@@ -36,7 +36,7 @@ extension PartyCore {
             if draft.idNumber != before.idNumber {
                 try Self.requireUnique(draft.idNumber, except: member.id, in: op.tx)
             }
-            let changes = MemberDraftBuilder.changedFields(before, draft)
+            let changes = MemberDraft.changedFields(before, draft)
             guard !changes.isEmpty else { return .unchanged(member) }
             // The draft holds only editable fields: keep the stored roll status as it is.
             let stored = member

@@ -1,23 +1,23 @@
-import Domain
 import Foundation
 
-/// Turns the text fields a client sent into a ``MemberDraft``: over nothing for `member.add` (the required
-/// fields must then be present), or over an existing record for `member.edit`.
-enum MemberDraftBuilder {
-    static func draft(
-        from fields: MemberFields,
+extension MemberDraft {
+    /// Reads the text fields a client sent as a draft: over nothing for `member.add` (the required fields must
+    /// then be present), or over an existing record for `member.edit` (absent fields keep their value, empty
+    /// ones clear it).
+    package static func reading(
+        _ fields: MemberFields,
         over base: MemberDraft?,
         orgCode: String
     ) throws(DomainError) -> MemberDraft {
         func required(_ value: String?, _ field: String, _ label: String) throws(DomainError) -> String? {
-            if base == nil && (value?.nonBlank == nil) {
+            if base == nil && (value?.nonBlankText == nil) {
                 throw DomainError.invalid(field, "缺少\(label)", reason: "missing_field")
             }
             return value
         }
         func text(_ value: String?, _ current: String?) -> String? {
             guard let value else { return current }
-            return value.nonBlank
+            return value.nonBlankText
         }
         func date(
             _ value: String?,
@@ -26,7 +26,7 @@ enum MemberDraftBuilder {
             _ label: String
         ) throws(DomainError) -> LocalDate? {
             guard let value else { return current }
-            guard let text = value.nonBlank else { return nil }
+            guard let text = value.nonBlankText else { return nil }
             return try LocalDate.parse(text, field: field, label: label)
         }
         let name = try required(fields.name, "name", "姓名") ?? base?.name ?? ""
@@ -40,7 +40,7 @@ enum MemberDraftBuilder {
             ?? base!.birthDate
         let idNumber = try required(fields.idNumber, "idNumber", "身份证号（不详时填 #）") ?? base!.idNumber
         let category =
-            try fields.category?.nonBlank.map { text throws(DomainError) in try MemberRules.parseCategory(text) }
+            try fields.category?.nonBlankText.map { text throws(DomainError) in try MemberRules.parseCategory(text) }
             ?? base?.category ?? .full
         var flags = base?.flags ?? []
         if let texts = fields.flags {
@@ -71,7 +71,7 @@ enum MemberDraftBuilder {
     }
 
     /// The Chinese names of the fields that differ between two drafts, for history lines.
-    static func changedFields(_ old: MemberDraft, _ new: MemberDraft) -> [String] {
+    package static func changedFields(_ old: MemberDraft, _ new: MemberDraft) -> [String] {
         var names: [String] = []
         func check<T: Equatable>(_ label: String, _ keyPath: KeyPath<MemberDraft, T>) {
             if old[keyPath: keyPath] != new[keyPath: keyPath] { names.append(label) }
@@ -94,5 +94,13 @@ enum MemberDraftBuilder {
         check("党员标记", \.flags)
         check("备注", \.remarks)
         return names
+    }
+}
+
+extension String {
+    /// The text trimmed, or nil when that leaves nothing: how optional text fields are normalized.
+    var nonBlankText: String? {
+        let trimmed = trimmedWhitespace
+        return trimmed.isEmpty ? nil : trimmed
     }
 }
