@@ -96,6 +96,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CoreTests",
+            dependencies: ["Core", "Store", "Domain", "PartyTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: [
                 "PartyTesting", "Wire", "Domain", "Server", "Core", "Store",
