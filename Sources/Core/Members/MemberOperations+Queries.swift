@@ -9,47 +9,6 @@ extension PartyCore {
     /// The largest page of `member.export`.
     package static let maximumExportPage = 100_000
 
-    /// Which members a listing wants, as the caller gave it (text values are parsed by the operation).
-    package struct MemberListing: Sendable {
-        /// The organization listed; default the caller's scope.
-        package var org: String?
-        /// With `org`: its whole subtree.
-        package var recursive: Bool
-        /// Only this 人员类别.
-        package var category: String?
-        /// Only members with this 党员标记.
-        package var flag: String?
-        /// A name fragment or an identity number.
-        package var search: String?
-        /// History (出党/死亡/停止党籍) instead of the roll.
-        package var history: Bool
-        /// At most this many (0: count only).
-        package var limit: Int
-        /// Skip this many.
-        package var offset: Int
-
-        /// Creates the listing.
-        package init(
-            org: String?,
-            recursive: Bool,
-            category: String?,
-            flag: String?,
-            search: String?,
-            history: Bool,
-            limit: Int,
-            offset: Int
-        ) {
-            self.org = org
-            self.recursive = recursive
-            self.category = category
-            self.flag = flag
-            self.search = search
-            self.history = history
-            self.limit = limit
-            self.offset = offset
-        }
-    }
-
     /// `member.show`: one member by internal id or identity number.
     package func member(_ reference: String, by principal: Principal) async throws -> Member {
         try await read(.memberShow, by: principal, targets: [.member(reference: reference, field: "member")]) { op in
@@ -80,10 +39,12 @@ extension PartyCore {
         total: Int, members: [Member]
     ) {
         try await read(.memberList, by: principal, targets: Self.optionalOrg(listing.org, field: "org")) { op in
-            guard (0...Self.maximumMemberPage).contains(listing.limit) else {
+            let limit = listing.limit ?? 100
+            let offset = listing.offset ?? 0
+            guard (0...Self.maximumMemberPage).contains(limit) else {
                 throw DomainError.invalid("limit", "条数须在 0 到 \(Self.maximumMemberPage) 之间")
             }
-            guard listing.offset >= 0 else { throw DomainError.invalid("offset", "偏移不能为负数") }
+            guard offset >= 0 else { throw DomainError.invalid("offset", "偏移不能为负数") }
             let category = try listing.category?.nonBlank.map { text throws(DomainError) in
                 try MemberRules.parseCategory(text)
             }
@@ -92,18 +53,18 @@ extension PartyCore {
                 category: category,
                 flag: flag,
                 search: listing.search?.nonBlank,
-                history: listing.history,
-                limit: listing.limit,
-                offset: listing.offset
+                history: listing.history ?? false,
+                limit: limit,
+                offset: offset
             )
             if let code = listing.org {
                 let org = try OrgLookup.require(code, field: "org", in: op.tx)
-                if listing.recursive { query.subtree = org.path } else { query.orgID = org.id }
+                if listing.recursive ?? false { query.subtree = org.path } else { query.orgID = org.id }
             } else {
                 query.subtree = op.defaultRoot
             }
             let total = try op.tx.countMembers(query)
-            return (total, listing.limit == 0 ? [] : try op.tx.members(query))
+            return (total, limit == 0 ? [] : try op.tx.members(query))
         }
     }
 

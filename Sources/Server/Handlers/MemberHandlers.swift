@@ -38,17 +38,7 @@ enum MemberHandlers {
             try await request.core.ownRecord(by: request.principal)
         }
         registry.register(MemberList.self, calling: .memberList) { params, request in
-            let listing = PartyCore.MemberListing(
-                org: params.org,
-                recursive: params.recursive ?? false,
-                category: params.category,
-                flag: params.flag,
-                search: params.search,
-                history: params.history ?? false,
-                limit: params.limit ?? 100,
-                offset: params.offset ?? 0
-            )
-            let page = try await request.core.members(listing, by: request.principal)
+            let page = try await request.core.members(params, by: request.principal)
             return MemberList.Result(total: page.total, members: page.members)
         }
         registry.register(MemberHistory.self, calling: .memberHistory) { params, request in

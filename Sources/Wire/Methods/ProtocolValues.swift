@@ -13,6 +13,7 @@ import struct Domain.IdentityNumber
 @_exported import struct Domain.MemberFields
 @_exported import enum Domain.MemberFlag
 @_exported import struct Domain.MemberHistoryView
+@_exported import struct Domain.MemberListing
 @_exported import enum Domain.MemberStatus
 @_exported import struct Domain.OrgDetail
 @_exported import struct Domain.OrgEdits
