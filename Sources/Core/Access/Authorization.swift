@@ -58,3 +58,12 @@ enum Authorization {
         }
     }
 }
+
+extension PartyCore {
+    /// Who `principal` is in partyd's terms (role, scope, member), from the accounts table as it is now: for
+    /// callers that must decide before any operation, such as a listener admitting a connection.
+    package func identify(_ principal: Principal) async throws -> Caller {
+        let ownUID = self.ownUID
+        return try await store.read { tx in try Authorization.identify(principal, ownUID: ownUID, in: tx) }
+    }
+}
