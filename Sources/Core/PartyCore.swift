@@ -15,13 +15,22 @@ package struct PartyCore: Sendable {
     package let timeZone: TimeZone
     /// The uid partyd runs as: that Unix user is a system administrator, as root is.
     package let ownUID: UInt32
+    /// Counts identity numbers found registered outside each caller's scope.
+    package let probes: ProbeGuard
 
     /// Creates the core.
-    package init(store: any PartyStore, clock: any WallClock, timeZone: TimeZone, ownUID: UInt32) {
+    package init(
+        store: any PartyStore,
+        clock: any WallClock,
+        timeZone: TimeZone,
+        ownUID: UInt32,
+        probes: ProbeGuard = ProbeGuard()
+    ) {
         self.store = store
         self.clock = clock
         self.timeZone = timeZone
         self.ownUID = ownUID
+        self.probes = probes
     }
 
     /// Runs a read-only `body` for `principal` once it is authorized for `operation` on `targets`, all in one

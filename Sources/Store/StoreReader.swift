@@ -28,7 +28,7 @@ package protocol StoreReader: MemberReader {
     func accounts() throws -> [Account]
     /// The newest audit entries, optionally only those about organizations under `scope`, older than `before`.
     func auditEntries(under scope: OrgPath?, before: Int64?, limit: Int) throws -> [StoredAuditEntry]
-    /// Record counts in the subtree at `root` (or everywhere).
+    /// Record counts in the subtree at `root` (or everywhere); accounts count where their scope lies.
     func counts(under root: OrgPath?) throws -> StoreCounts
 }
 

@@ -88,18 +88,17 @@ struct AuthorizationTests {
                     in: tx
                 )
             }
-            let forbidden = await #expect(throws: DomainError.self) {
+            let outside = await #expect(throws: DomainError.self) {
                 try await store.read { tx in
                     _ = try Authorization.authorize(
                         sec,
                         .read,
-                        [.organization(code: "B", field: "code")],
+                        [.organization(code: "B", field: "org")],
                         ownUID: 999,
                         in: tx
                     )
                 }
             }
-            #expect(forbidden?.kind == .forbidden)
             let missing = await #expect(throws: DomainError.self) {
                 try await store.read { tx in
                     _ = try Authorization.authorize(
@@ -111,6 +110,10 @@ struct AuthorizationTests {
                     )
                 }
             }
+            // Outside the scope and missing look the same but for the code the caller gave.
+            #expect(outside?.kind == .notFound)
+            #expect(outside?.reason == missing?.reason)
+            #expect(outside?.message.replacingOccurrences(of: "“B”", with: "“Z”") == missing?.message)
             #expect(missing?.reason == "org.not_found")
             #expect(missing?.field == "org")
         }

@@ -29,7 +29,17 @@ struct ScopedAccessTests {
         }
     }
 
-    /// Expects a refusal for lack of scope, and that the refusal names nothing it was asked about.
+    /// Expects the refusal a target outside the caller's scope gets: the same as for one that does not exist.
+    static func expectConcealed(
+        _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation,
+        _ body: () async throws -> Void
+    ) async {
+        let error = await expectRefusal(code: RPCErrorCode.notFound, sourceLocation: sourceLocation, body)
+        #expect(error?.data.message.hasSuffix("不存在或不在您的管理范围内") == true, "\(what)", sourceLocation: sourceLocation)
+    }
+
+    /// Expects a refusal by role, which says nothing about the target.
     static func expectForbidden(
         _ what: String,
         sourceLocation: SourceLocation = #_sourceLocation,
@@ -47,40 +57,40 @@ struct ScopedAccessTests {
     @Test func orgAdminIsRefusedOnEveryMethodOutsideTheirSubtree() async throws {
         try await Self.seeded { daemon, _ in
             let secb = PrincipalClient(daemon, unixUser: "secb")
-            await Self.expectForbidden("org.add") {
+            await Self.expectConcealed("org.add") {
                 _ = try await secb.call(OrgAdd.self, .init(code: "C9", name: "新支部", kind: "党支部", parent: "C"))
             }
             await Self.expectForbidden("org.add at the top") {
                 _ = try await secb.call(OrgAdd.self, .init(code: "T", name: "顶级", kind: "党委"))
             }
-            await Self.expectForbidden("org.show") { _ = try await secb.call(OrgShow.self, .init(code: "C1")) }
-            await Self.expectForbidden("org.edit") {
+            await Self.expectConcealed("org.show") { _ = try await secb.call(OrgShow.self, .init(code: "C1")) }
+            await Self.expectConcealed("org.edit") {
                 _ = try await secb.call(OrgEdit.self, .init(code: "C1", contact: "x"))
             }
-            await Self.expectForbidden("org.rename") {
+            await Self.expectConcealed("org.rename") {
                 _ = try await secb.call(OrgRename.self, .init(code: "C1", name: "改名"))
             }
-            await Self.expectForbidden("org.setKind") {
+            await Self.expectConcealed("org.setKind") {
                 _ = try await secb.call(OrgSetKind.self, .init(code: "C1", kind: "联合党支部"))
             }
-            await Self.expectForbidden("org.move out") {
+            await Self.expectConcealed("org.move out") {
                 _ = try await secb.call(OrgMove.self, .init(code: "B2", to: "C"))
             }
-            await Self.expectForbidden("org.move in") {
+            await Self.expectConcealed("org.move in") {
                 _ = try await secb.call(OrgMove.self, .init(code: "C1", to: "B"))
             }
-            await Self.expectForbidden("org.merge") {
+            await Self.expectConcealed("org.merge") {
                 _ = try await secb.call(OrgMerge.self, .init(code: "B2", into: "C1"))
             }
-            await Self.expectForbidden("org.revoke") {
+            await Self.expectConcealed("org.revoke") {
                 _ = try await secb.call(OrgRevoke.self, .init(code: "C1", date: "2026-01-01", reason: "撤销"))
             }
-            await Self.expectForbidden("org.delete") { _ = try await secb.call(OrgDelete.self, .init(code: "C1")) }
-            await Self.expectForbidden("org.tree") { _ = try await secb.call(OrgTree.self, .init(root: "A")) }
-            await Self.expectForbidden("org.revoked") { _ = try await secb.call(OrgRevokedList.self, .init(root: "C")) }
-            await Self.expectForbidden("org.history") { _ = try await secb.call(OrgHistory.self, .init(code: "C")) }
-            await Self.expectForbidden("org.export") { _ = try await secb.call(OrgExport.self, .init(root: "C")) }
-            await Self.expectForbidden("member.add") {
+            await Self.expectConcealed("org.delete") { _ = try await secb.call(OrgDelete.self, .init(code: "C1")) }
+            await Self.expectConcealed("org.tree") { _ = try await secb.call(OrgTree.self, .init(root: "A")) }
+            await Self.expectConcealed("org.revoked") { _ = try await secb.call(OrgRevokedList.self, .init(root: "C")) }
+            await Self.expectConcealed("org.history") { _ = try await secb.call(OrgHistory.self, .init(code: "C")) }
+            await Self.expectConcealed("org.export") { _ = try await secb.call(OrgExport.self, .init(root: "C")) }
+            await Self.expectConcealed("member.add") {
                 _ = try await secb.call(
                     MemberAdd.self,
                     .init(
@@ -89,31 +99,31 @@ struct ScopedAccessTests {
                     )
                 )
             }
-            await Self.expectForbidden("member.show") { _ = try await secb.call(MemberShow.self, .init(member: manID)) }
-            await Self.expectForbidden("member.edit") {
+            await Self.expectConcealed("member.show") { _ = try await secb.call(MemberShow.self, .init(member: manID)) }
+            await Self.expectConcealed("member.edit") {
                 _ = try await secb.call(
                     MemberEdit.self,
                     .init(member: manID, fields: MemberFields(phone: "13800138000"))
                 )
             }
-            await Self.expectForbidden("member.move") {
+            await Self.expectConcealed("member.move") {
                 _ = try await secb.call(MemberMove.self, .init(member: womanID, to: "C1"))
             }
-            await Self.expectForbidden("member.leave") {
+            await Self.expectConcealed("member.leave") {
                 _ = try await secb.call(
                     MemberLeave.self,
                     .init(member: manID, kind: "出党", date: "2026-01-01", reason: "x")
                 )
             }
-            await Self.expectForbidden("member.restore") {
+            await Self.expectConcealed("member.restore") {
                 _ = try await secb.call(MemberRestore.self, .init(member: manID))
             }
-            await Self.expectForbidden("member.list") { _ = try await secb.call(MemberList.self, .init(org: "C1")) }
-            await Self.expectForbidden("member.history") {
+            await Self.expectConcealed("member.list") { _ = try await secb.call(MemberList.self, .init(org: "C1")) }
+            await Self.expectConcealed("member.history") {
                 _ = try await secb.call(MemberHistory.self, .init(member: manID))
             }
-            await Self.expectForbidden("member.export") { _ = try await secb.call(MemberExport.self, .init(org: "C1")) }
-            await Self.expectForbidden("audit.list") { _ = try await secb.call(AuditList.self, .init(org: "C")) }
+            await Self.expectConcealed("member.export") { _ = try await secb.call(MemberExport.self, .init(org: "C1")) }
+            await Self.expectConcealed("audit.list") { _ = try await secb.call(AuditList.self, .init(org: "C")) }
             await Self.expectForbidden("user.add") {
                 _ = try await secb.call(UserAdd.self, .init(unixUser: "x", role: "org-admin", org: "B1"))
             }
@@ -155,7 +165,7 @@ struct ScopedAccessTests {
             await Self.expectForbidden("auditor edit") {
                 _ = try await audc.call(OrgEdit.self, .init(code: "C1", contact: "x"))
             }
-            await Self.expectForbidden("auditor outside") { _ = try await audc.call(OrgShow.self, .init(code: "B1")) }
+            await Self.expectConcealed("auditor outside") { _ = try await audc.call(OrgShow.self, .init(code: "B1")) }
             await Self.expectForbidden("auditor import") {
                 _ = try await audc.call(ImportBegin.self, .init(kind: .members))
             }

@@ -13,13 +13,33 @@ enum Authorization {
         in tx: any StoreReader
     ) throws -> Caller {
         let caller = try identify(principal, ownUID: ownUID, in: tx)
-        // Resolve targets only for callers whose scope matters, so admins pay nothing extra.
-        guard access != .anyone, caller.role != nil, !caller.isSystemAdmin else {
-            try access.check(caller, targets: [])
-            return caller
+        // The role alone decides first (no account, an auditor writing, a member reading others), so that what
+        // follows can never tell a caller more than their role allows.
+        try access.check(caller, targets: [])
+        // Administrators see everything: a missing target is reported as missing by the operation itself.
+        guard access != .anyone, caller.role != nil, !caller.isSystemAdmin else { return caller }
+        for target in targets {
+            if case .forestTop = target {
+                try access.check(caller, targets: [.forestTop])
+                continue
+            }
+            // Outside the caller's scope, "exists elsewhere" and "does not exist" must look the same.
+            guard let path = try locateIfExists(target, in: tx), (try? access.check(caller, targets: [path])) != nil
+            else { throw concealed(target) }
         }
-        try access.check(caller, targets: try targets.map { try locate($0, in: tx) })
         return caller
+    }
+
+    /// The one refusal for a target that is missing or outside the caller's scope: which of the two is not said.
+    static func concealed(_ target: ScopeTarget) -> DomainError {
+        switch target {
+        case .organization(let code, let field):
+            DomainError.notFound(field, "党组织“\(code)”不存在或不在您的管理范围内", reason: "org.not_found")
+        case .member(let reference, let field):
+            DomainError.notFound(field, "党员“\(reference)”不存在或不在您的管理范围内", reason: "member.not_found")
+        case .forestTop(let field):
+            DomainError(.forbidden, reason: "auth.forbidden", field: field, message: "只有系统管理员可以设立顶级党组织，请指定上级组织")
+        }
     }
 
     /// Who `principal` is in partyd's terms. Root, the daemon's own user and the daemon itself are system
@@ -31,7 +51,9 @@ enum Authorization {
         case .unixUser(let uid, let name):
             if uid == 0 || uid == ownUID { return Caller(principal: principal, role: .admin) }
             guard let account = try tx.account(unixUser: name) else { return Caller(principal: principal, role: nil) }
-            let scope = try account.orgID.flatMap { try tx.organization(id: $0)?.path }
+            // A member account's scope is the member's own branch, as for a member's link.
+            let scopeOrg = try account.orgID ?? account.memberID.flatMap { try tx.member(reference: String($0))?.orgID }
+            let scope = try scopeOrg.flatMap { try tx.organization(id: $0)?.path }
             return Caller(principal: principal, role: account.role, scope: scope, memberID: account.memberID)
         case .member(let id):
             guard let member = try tx.member(reference: String(id)), member.isActive else {
@@ -42,20 +64,22 @@ enum Authorization {
         }
     }
 
-    /// Where in the tree a target sits; a target that does not exist is refused as not found.
-    static func locate(_ target: ScopeTarget, in tx: any StoreReader) throws -> OrgPath {
+    /// Where in the tree a target sits, or nil when it does not exist.
+    static func locateIfExists(_ target: ScopeTarget, in tx: any StoreReader) throws -> OrgPath? {
         switch target {
-        case .organization(let code, let field):
-            guard let org = try tx.organization(code: code) else { throw OrgLookup.notFound(code, field: field) }
-            return org.path
-        case .member(let reference, let field):
-            guard let member = try tx.member(reference: reference),
-                let org = try tx.organization(id: member.orgID)
-            else { throw MemberLookup.notFound(reference, field: field) }
-            return org.path
+        case .organization(let code, _):
+            return try tx.organization(code: code)?.path
+        case .member(let reference, _):
+            guard let member = try tx.member(reference: reference) else { return nil }
+            return try tx.organization(id: member.orgID)?.path
         case .forestTop:
             return .forestTop
         }
+    }
+
+    /// Whether `path` lies within what `caller` may see (everything for a system administrator).
+    static func sees(_ path: OrgPath, _ caller: Caller) -> Bool {
+        caller.isSystemAdmin || caller.scope.map { path.isWithin($0) } ?? false
     }
 }
 

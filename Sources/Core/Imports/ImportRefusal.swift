@@ -7,11 +7,14 @@ package struct ImportRefusal: Error, Sendable {
     package let rows: Int
     /// Every problem, in the order found.
     package let problems: [RosterRowError]
+    /// Identity numbers found registered outside the caller's scope (counted as probes).
+    package let concealedHits: Int
 
     /// Creates the refusal.
-    package init(rows: Int, problems: [RosterRowError]) {
+    package init(rows: Int, problems: [RosterRowError], concealedHits: Int = 0) {
         self.rows = rows
         self.problems = problems
+        self.concealedHits = concealedHits
     }
 
     /// The problems stable by row: within a row, they keep the decoder's column order.
@@ -55,7 +58,10 @@ extension PartyCore {
     ) async throws -> ImportOutcome {
         let text = try CSVReader.decodeUTF8(bytes)
         switch kind {
-        case .members: return try await MemberImporter.run(text: text, dryRun: dryRun, by: principal, core: self)
+        case .members:
+            return try await guardingProbes(.importCommit, by: principal) {
+                try await MemberImporter.run(text: text, dryRun: dryRun, by: principal, core: self)
+            }
         case .organizations: return try await OrgImporter.run(text: text, dryRun: dryRun, by: principal, core: self)
         }
     }

@@ -16,12 +16,16 @@ enum MemberImporter {
             let prepared = try await core.read(.importCommit, by: principal) { op in
                 try prepare(decoded, caller: op.caller, in: op.tx)
             }
-            if !prepared.problems.isEmpty { throw ImportRefusal(rows: rows, problems: prepared.problems) }
+            if !prepared.problems.isEmpty {
+                throw ImportRefusal(rows: rows, problems: prepared.problems, concealedHits: prepared.concealedHits)
+            }
             return ImportOutcome(rows: prepared.members.count, written: 0, dryRun: true)
         }
         return try await core.write(.importCommit, by: principal) { op in
             let prepared = try prepare(decoded, caller: op.caller, in: op.tx)
-            if !prepared.problems.isEmpty { throw ImportRefusal(rows: rows, problems: prepared.problems) }
+            if !prepared.problems.isEmpty {
+                throw ImportRefusal(rows: rows, problems: prepared.problems, concealedHits: prepared.concealedHits)
+            }
             var history: [MemberHistoryLine] = []
             history.reserveCapacity(prepared.members.count)
             for member in prepared.members {
@@ -59,6 +63,8 @@ enum MemberImporter {
         var problems: [RosterRowError] = []
         /// `name（code）` of each receiving branch, for history lines.
         var labels: [Int64: String] = [:]
+        /// Identity numbers found registered outside the caller's scope (probes, see ``ProbeGuard``).
+        var concealedHits = 0
     }
 
     static func prepare(_ decoded: RosterDecodeResult, caller: Caller, in tx: any StoreReader) throws -> Prepared {
@@ -68,21 +74,28 @@ enum MemberImporter {
         func placement(_ code: String, column: String, group: Bool) throws -> Result<Organization, DomainError> {
             if let known = organizations[code] { return known }
             let result: Result<Organization, DomainError>
+            let target = ScopeTarget.organization(code: code, field: column)
             if let org = try tx.organization(code: code) {
-                do {
-                    try Access.write.check(caller, targets: [org.path])
+                do throws(DomainError) {
+                    // Outside the caller's scope an organization is as good as missing, and said so alike.
+                    guard (try? Access.write.check(caller, targets: [org.path])) != nil else {
+                        throw Authorization.concealed(target)
+                    }
                     if !group { try MemberPlacement.validate(org: org, group: nil) }
                     result = .success(org)
                 } catch {
                     result = .failure(error)
                 }
-            } else {
+            } else if caller.isSystemAdmin {
                 result = .failure(DomainError.notFound(column, "党组织“\(code)”不存在", reason: "org.not_found"))
+            } else {
+                result = .failure(Authorization.concealed(target))
             }
             organizations[code] = result
             return result
         }
         let existing = try tx.existingIDNumbers(decoded.rows.map(\.draft.idNumber))
+        var holderPaths = OrgPaths(tx: tx)
         for row in decoded.rows {
             let draft = row.draft
             var failed = false
@@ -112,14 +125,21 @@ enum MemberImporter {
                 }
             }
             if let holder = existing[draft.idNumber] {
-                prepared.problems.append(
-                    RosterRowError(
-                        row: row.row,
-                        column: "身份证号",
-                        message: "身份证号 \(draft.idNumber) 已登记为 \(holder.name)（编号 \(holder.id)，\(holder.orgCode ?? "")）",
-                        reason: "member.duplicate_id_number"
-                    )
+                let path = try holderPaths.path(of: holder.orgID)
+                var refusal = Disclosure.duplicateIDNumber(
+                    draft.idNumber,
+                    holder: holder,
+                    holderPath: path,
+                    caller: caller,
+                    field: "身份证号"
                 )
+                if let hit = refusal as? ConcealedDuplicate {
+                    prepared.concealedHits += 1
+                    refusal = hit.error
+                }
+                if let error = refusal as? DomainError {
+                    prepared.problems.append(ImportRefusal.problem(row: row.row, column: "身份证号", error))
+                }
                 failed = true
             }
             if !failed, let org {
@@ -128,5 +148,21 @@ enum MemberImporter {
             }
         }
         return prepared
+    }
+}
+
+/// Organization paths by id, each read once.
+struct OrgPaths {
+    let tx: any StoreReader
+    private var known: [Int64: OrgPath?] = [:]
+
+    init(tx: any StoreReader) { self.tx = tx }
+
+    /// The path of organization `id`, or nil when it does not exist.
+    mutating func path(of id: Int64) throws -> OrgPath? {
+        if let path = known[id] { return path }
+        let path = try tx.organization(id: id)?.path
+        known[id] = path
+        return path
     }
 }

@@ -69,20 +69,24 @@ enum OrgImporter {
         plan.problems = decoded.errors
         let fileCodes = Set(decoded.rows.map(\.draft.code))
         var existingParents: [String: Organization] = [:]
+        // For a scoped caller, a parent outside the file that is missing or outside the scope is refused alike,
+        // and passed to the ordering as known so that it does not say which of the two it is.
+        var concealedParents: Set<String> = []
         for code in Set(decoded.rows.compactMap(\.draft.parentCode)).subtracting(fileCodes) {
-            if let org = try tx.organization(code: code) { existingParents[code] = org }
+            let org = try tx.organization(code: code)
+            if let org, Authorization.sees(org.path, caller) {
+                existingParents[code] = org
+            } else if let org, caller.isSystemAdmin {
+                existingParents[code] = org
+            } else if !caller.isSystemAdmin {
+                concealedParents.insert(code)
+            }
         }
         for row in decoded.rows {
             let draft = row.draft
             if let existing = try tx.organization(code: draft.code) {
-                plan.problems.append(
-                    RosterRowError(
-                        row: row.row,
-                        column: "组织代码",
-                        message: "组织代码 \(draft.code) 已被\(existing.label)使用",
-                        reason: "org.duplicate_code"
-                    )
-                )
+                let error = Disclosure.duplicateOrgCode(draft.code, existing: existing, caller: caller, field: "code")
+                plan.problems.append(ImportRefusal.problem(row: row.row, column: "组织代码", error))
             }
             if let parentCode = draft.parentCode, let parent = existingParents[parentCode] {
                 do {
@@ -91,6 +95,9 @@ enum OrgImporter {
                 } catch {
                     plan.problems.append(ImportRefusal.problem(row: row.row, column: "上级组织代码", error))
                 }
+            } else if let parentCode = draft.parentCode, concealedParents.contains(parentCode) {
+                let error = Authorization.concealed(.organization(code: parentCode, field: "parent"))
+                plan.problems.append(ImportRefusal.problem(row: row.row, column: "上级组织代码", error))
             } else if draft.parentCode == nil {
                 do {
                     try Access.write.check(caller, targets: [.forestTop])
@@ -98,13 +105,12 @@ enum OrgImporter {
                     plan.problems.append(ImportRefusal.problem(row: row.row, column: "上级组织代码", error))
                 }
             }
-
         }
         // Ordering sees every row, so a child of a refused row is not also misreported as an orphan. Existing
         // parents' kinds are not passed: their placement was checked above, with revoked parents too.
         let order = OrgCSV.orderForInsertion(
             decoded.rows,
-            existingCodes: Set(existingParents.keys)
+            existingCodes: Set(existingParents.keys).union(concealedParents)
         )
         plan.ordered = order.ordered
         plan.problems += order.errors

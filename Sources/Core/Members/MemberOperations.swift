@@ -7,46 +7,52 @@ import Store
 extension PartyCore {
     /// `member.add`: registers a member in a branch.
     package func addMember(org: String, fields: MemberFields, by principal: Principal) async throws -> Member {
-        try await write(.memberAdd, by: principal, targets: [.organization(code: org, field: "org")]) { op in
-            let draft = try MemberDraft.reading(
-                fields,
-                over: nil,
-                orgCode: org.trimmingCharacters(in: .whitespaces)
-            )
-            try MemberRules.validate(draft, today: op.time.today)
-            let org = try OrgLookup.require(draft.orgCode, field: "org", in: op.tx)
-            let group = try draft.groupCode.map { try OrgLookup.require($0, field: "group", in: op.tx) }
-            try MemberPlacement.validate(org: org, group: group)
-            try Self.requireUnique(draft.idNumber, except: nil, in: op.tx)
-            let member = try op.tx.insertMember(Member(id: 0, draft: draft, orgID: org.id, groupID: group?.id))
-            return op.memberChange(member, member, "新增党员 \(member.name)，编入\(org.label)")
+        let targets = [ScopeTarget.organization(code: org, field: "org")] + Self.groupTarget(fields)
+        return try await guardingProbes(.memberAdd, by: principal) {
+            try await write(.memberAdd, by: principal, targets: targets) { op in
+                let draft = try MemberDraft.reading(
+                    fields,
+                    over: nil,
+                    orgCode: org.trimmingCharacters(in: .whitespaces)
+                )
+                try MemberRules.validate(draft, today: op.time.today)
+                let org = try OrgLookup.require(draft.orgCode, field: "org", in: op.tx)
+                let group = try draft.groupCode.map { try OrgLookup.require($0, field: "group", in: op.tx) }
+                try MemberPlacement.validate(org: org, group: group)
+                try Self.requireUnique(draft.idNumber, except: nil, caller: op.caller, in: op.tx)
+                let member = try op.tx.insertMember(Member(id: 0, draft: draft, orgID: org.id, groupID: group?.id))
+                return op.memberChange(member, member, "新增党员 \(member.name)，编入\(org.label)")
+            }
         }
     }
 
     /// `member.edit`: changes the given fields of a member record.
     package func editMember(_ reference: String, fields: MemberFields, by principal: Principal) async throws -> Member {
-        try await write(.memberEdit, by: principal, targets: [.member(reference: reference, field: "member")]) { op in
-            var member = try MemberLookup.require(reference, in: op.tx)
-            let before = MemberDraft(member)
-            let draft = try MemberDraft.reading(fields, over: before, orgCode: before.orgCode)
-            try MemberRules.validate(draft, today: op.time.today)
-            let org = try OrgLookup.require(draft.orgCode, field: "member", in: op.tx)
-            let group = try draft.groupCode.map { try OrgLookup.require($0, field: "group", in: op.tx) }
-            if draft.groupCode != before.groupCode { try MemberPlacement.validate(org: org, group: group) }
-            if draft.idNumber != before.idNumber {
-                try Self.requireUnique(draft.idNumber, except: member.id, in: op.tx)
+        let targets = [ScopeTarget.member(reference: reference, field: "member")] + Self.groupTarget(fields)
+        return try await guardingProbes(.memberEdit, by: principal) {
+            try await write(.memberEdit, by: principal, targets: targets) { op in
+                var member = try MemberLookup.require(reference, in: op.tx)
+                let before = MemberDraft(member)
+                let draft = try MemberDraft.reading(fields, over: before, orgCode: before.orgCode)
+                try MemberRules.validate(draft, today: op.time.today)
+                let org = try OrgLookup.require(draft.orgCode, field: "member", in: op.tx)
+                let group = try draft.groupCode.map { try OrgLookup.require($0, field: "group", in: op.tx) }
+                if draft.groupCode != before.groupCode { try MemberPlacement.validate(org: org, group: group) }
+                if draft.idNumber != before.idNumber {
+                    try Self.requireUnique(draft.idNumber, except: member.id, caller: op.caller, in: op.tx)
+                }
+                let changes = MemberDraft.changedFields(before, draft)
+                guard !changes.isEmpty else { return .unchanged(member) }
+                // The draft holds only editable fields: keep the stored roll status as it is.
+                let stored = member
+                member = Member(id: member.id, draft: draft, orgID: org.id, groupID: group?.id)
+                member.status = stored.status
+                member.leftOn = stored.leftOn
+                member.leftReason = stored.leftReason
+                try op.tx.updateMember(member)
+                let saved = try MemberLookup.require(String(member.id), in: op.tx)
+                return op.memberChange(saved, saved, "修改：" + changes.joined(separator: "、"))
             }
-            let changes = MemberDraft.changedFields(before, draft)
-            guard !changes.isEmpty else { return .unchanged(member) }
-            // The draft holds only editable fields: keep the stored roll status as it is.
-            let stored = member
-            member = Member(id: member.id, draft: draft, orgID: org.id, groupID: group?.id)
-            member.status = stored.status
-            member.leftOn = stored.leftOn
-            member.leftReason = stored.leftReason
-            try op.tx.updateMember(member)
-            let saved = try MemberLookup.require(String(member.id), in: op.tx)
-            return op.memberChange(saved, saved, "修改：" + changes.joined(separator: "、"))
         }
     }
 
@@ -118,15 +124,27 @@ extension PartyCore {
         try org.path.ids.dropLast().compactMap { try tx.organization(id: $0) }
     }
 
-    /// Refuses an identity number already held by another record, naming that record.
-    static func requireUnique(_ idNumber: String, except memberID: Int64?, in tx: any StoreReader) throws {
+    /// Refuses an identity number already held by another record: named when the record is within the
+    /// caller's scope, only "registered elsewhere" (a counted probe) when it is not.
+    static func requireUnique(
+        _ idNumber: String,
+        except memberID: Int64?,
+        caller: Caller,
+        in tx: any StoreReader
+    ) throws {
         guard let existing = try tx.member(idNumber: idNumber), existing.id != memberID else { return }
-        throw DomainError(
-            .conflict,
-            reason: "member.duplicate_id_number",
-            field: "idNumber",
-            message:
-                "身份证号 \(idNumber) 已登记为 \(existing.name)（编号 \(existing.id)，\(existing.orgCode ?? "")，\(existing.status.rawValue)）"
+        let path = try tx.organization(id: existing.orgID)?.path
+        throw Disclosure.duplicateIDNumber(
+            idNumber,
+            holder: existing,
+            holderPath: path,
+            caller: caller,
+            field: "idNumber"
         )
+    }
+
+    /// The 党小组 a member's fields name, as a scope target: the caller must see it too.
+    static func groupTarget(_ fields: MemberFields) -> [ScopeTarget] {
+        fields.group?.nonBlank.map { [.organization(code: $0, field: "group")] } ?? []
     }
 }

@@ -27,12 +27,7 @@ extension PartyCore {
                 today: op.time.today
             )
             if let existing = try op.tx.organization(code: code) {
-                throw DomainError(
-                    .conflict,
-                    reason: "org.duplicate_code",
-                    field: "code",
-                    message: "组织代码 \(code) 已被\(existing.label)使用"
-                )
+                throw Disclosure.duplicateOrgCode(code, existing: existing, caller: op.caller, field: "code")
             }
             let org = try op.tx.insertOrganization(
                 NewOrganization(

@@ -92,7 +92,24 @@ extension SQLiteAccess {
                     """,
                 arguments: memberFilter.arguments
             ) ?? 0
-        let accounts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account") ?? 0
+        // An account belongs where its scope is: an org-admin's or auditor's organization, a member's branch;
+        // system administrators' accounts belong to no subtree and are counted only over everything.
+        let accounts: Int
+        if root == nil {
+            accounts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account") ?? 0
+        } else {
+            let accountFilter = Self.subtreeFilter("o.path", root)
+            accounts =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM account a LEFT JOIN member m ON m.id = a.member_id
+                        JOIN organization o ON o.id = COALESCE(a.org_id, m.org_id)
+                        WHERE \(accountFilter.sql)
+                        """,
+                    arguments: accountFilter.arguments
+                ) ?? 0
+        }
         return StoreCounts(
             organizations: row?["active"] ?? 0,
             revokedOrganizations: row?["revoked"] ?? 0,
