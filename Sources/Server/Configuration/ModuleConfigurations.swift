@@ -20,15 +20,26 @@ package struct StoreConfiguration: ModuleConfiguration {
     /// default `/var/lib/partyd`.
     package var dataDir: String
 
+    /// Whether partyd may start on a data directory that other users can enter or list. Key
+    /// `partyd.dataDirOpenToOthers`, env `PARTYD_DATA_DIR_OPEN_TO_OTHERS`, default false: such a directory is
+    /// refused, since it holds the roster.
+    package var dataDirOpenToOthers: Bool
+
     /// The database file inside the data directory.
     package var databasePath: String { (dataDir as NSString).appendingPathComponent("partyd.sqlite") }
 
     /// Creates the settings.
-    package init(dataDir: String) { self.dataDir = dataDir }
+    package init(dataDir: String, dataDirOpenToOthers: Bool = false) {
+        self.dataDir = dataDir
+        self.dataDirOpenToOthers = dataDirOpenToOthers
+    }
 
-    /// Reads `dataDir`.
+    /// Reads `dataDir` and `dataDirOpenToOthers`.
     package init(reader config: ConfigReader) throws(ConfigurationError) {
-        self.init(dataDir: config.string(forKey: "dataDir", default: "/var/lib/partyd"))
+        self.init(
+            dataDir: config.string(forKey: "dataDir", default: "/var/lib/partyd"),
+            dataDirOpenToOthers: config.bool(forKey: "dataDirOpenToOthers", default: false)
+        )
     }
 }
 

@@ -12,8 +12,10 @@ import Glibc
 package final class DataDirectoryLock: Sendable {
     private let descriptor: Mutex<Int32?>
 
-    /// Creates the directory when missing (mode 0750) and takes the lock, or throws when another process holds it.
-    package init(directory: String) throws(StartupError) {
+    /// Creates the directory when missing (mode 0750) and takes the lock, or throws when another process holds
+    /// it. A directory that other users may enter or list is refused unless `othersMayRead` (the configuration's
+    /// `dataDirOpenToOthers`): it holds the roster of a city.
+    package init(directory: String, othersMayRead: Bool = false) throws(StartupError) {
         do {
             try FileManager.default.createDirectory(
                 atPath: directory,
@@ -23,8 +25,16 @@ package final class DataDirectoryLock: Sendable {
         } catch {
             throw StartupError("无法创建数据目录 \(directory)：\(error.localizedDescription)")
         }
+        var info = stat()
+        if !othersMayRead, stat(directory, &info) == 0, info.st_mode & 0o007 != 0 {
+            let mode = String(info.st_mode & 0o777, radix: 8)
+            throw StartupError(
+                "数据目录 \(directory) 的权限为 0\(mode)，其他用户可以进入或列出，党员个人信息可能被读取；"
+                    + "请执行 chmod o-rwx \(directory)，或确需如此时在配置中设置 dataDirOpenToOthers 为 true"
+            )
+        }
         let lockPath = (directory as NSString).appendingPathComponent("partyd.lock")
-        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StartupError("无法打开锁文件 \(lockPath)：\(String(cString: strerror(errno)))") }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let holder = (try? String(contentsOfFile: lockPath, encoding: .utf8))?.trimmingCharacters(

@@ -38,7 +38,10 @@ package final class PartyDaemon: Sendable {
         onReady: @escaping @Sendable () -> Void = {}
     ) throws {
         self.configuration = configuration
-        lock = try DataDirectoryLock(directory: configuration.store.dataDir)
+        lock = try DataDirectoryLock(
+            directory: configuration.store.dataDir,
+            othersMayRead: configuration.store.dataDirOpenToOthers
+        )
         let databasePath = configuration.store.databasePath
         let store: SQLiteStore
         do {

@@ -2,6 +2,10 @@ import Domain
 import Foundation
 import GRDB
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The SQLite implementation of ``PartyStore``: one database file in WAL mode, migrated on open.
 ///
 /// Writes go through GRDB's single writer, so a transaction's reads and the decision taken on them cannot be
@@ -22,8 +26,24 @@ package final class SQLiteStore: PartyStore {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         self.path = path
+        try Self.restrictPermissions(of: path)
         pool = try DatabasePool(path: path, configuration: config)
         try Migrations.migrator.migrate(pool)
+    }
+
+    /// Makes the database and its `-wal` and `-shm` files owner-only, whatever the umask: they hold a city's
+    /// names, identity numbers and phone numbers. A missing database is created 0600 before SQLite opens it, and
+    /// SQLite gives the write-ahead log and shared-memory files the database file's permissions.
+    static func restrictPermissions(of path: String) throws {
+        let created = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard created >= 0 else { throw StoreFileError(path: path, code: errno) }
+        close(created)
+        for file in [path, path + "-wal", path + "-shm"] {
+            var info = stat()
+            guard stat(file, &info) == 0 else { continue }
+            let mode = info.st_mode & 0o7777
+            if mode & 0o077 != 0, chmod(file, mode & 0o700) != 0 { throw StoreFileError(path: file, code: errno) }
+        }
     }
 
     /// Runs `body` in a read-only snapshot.
@@ -96,4 +116,11 @@ package final class SQLiteStore: PartyStore {
         try pool.read { db in try Migrations.migrator.appliedMigrations(db) }
     }
 
+}
+
+/// A database file that could not be created or protected.
+struct StoreFileError: Error, CustomStringConvertible {
+    let path: String
+    let code: Int32
+    var description: String { "无法设置数据库文件 \(path) 的权限：\(String(cString: strerror(code)))" }
 }

@@ -48,8 +48,8 @@ enum CSVDownload {
 
     /// Replaces `path` with `text` atomically: the text goes to a temporary file in the same directory, which
     /// is flushed to disk and then renamed over `path`, so that a failure (a full disk, an interrupt) never
-    /// leaves half a roster behind. An existing file keeps its permissions; a new one gets the usual
-    /// 0666 less the umask.
+    /// leaves half a roster behind. A roster is personal data: a new file is 0600 whatever the umask, and an
+    /// existing one keeps its owner and group permissions but loses any that others had.
     static func writeReplacing(_ path: String, with text: String) throws(WriteFailure) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
@@ -79,19 +79,12 @@ enum CSVDownload {
             written += count
         }
         var existing = stat()
-        let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o666 & ~currentUmask()
+        let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o770 : 0o600
         guard fchmod(descriptor, mode) == 0, fsync(descriptor) == 0 else { throw WriteFailure(reason: describe(errno)) }
         closed = true
         guard close(descriptor) == 0 else { throw WriteFailure(reason: describe(errno)) }
         guard rename(temporary, path) == 0 else { throw WriteFailure(reason: describe(errno)) }
         succeeded = true
-    }
-
-    /// The process's umask, which can only be read by setting it (and is set back at once).
-    private static func currentUmask() -> mode_t {
-        let mask = umask(0o022)
-        umask(mask)
-        return mask
     }
 
     /// The common `errno` values in Chinese; the C library's text for the rest.
