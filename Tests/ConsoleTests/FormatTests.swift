@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Wire
 
@@ -78,5 +79,27 @@ struct FormatTests {
         #expect(Format.flags([.flowing, .lostContact, .hardship]) == "困难党员、流动党员、失联")
         #expect(Format.flags([.flowing]) == "流动党员")
         #expect(Format.flags([]) == "")
+    }
+}
+
+/// Whatever the daemon sends, the console's output cannot act on the terminal.
+@Suite("The console escapes what a terminal would act on")
+struct VisibleOutputTests {
+    @Test func controlsBidiAndZeroWidthAreEscaped() {
+        #expect(Printer.visible("张三\u{1B}]0;x\u{07}\u{1B}[2J") == "张三\\u001B]0;x\\u0007\\u001B[2J")
+        #expect(Printer.visible("王\u{202E}五\u{200B}") == "王\\u202E五\\u200B")
+        #expect(Printer.visible("a\u{0}b\rc\td\u{85}") == "a\\u0000b\\u000Dc\\u0009d\\u0085")
+    }
+
+    @Test func ordinaryTextAndLineBreaksStayAsTheyAre() {
+        let text = "宁波市委\n  第一党支部（0101）\t"
+        #expect(Printer.visible("宁波市委\n  第一党支部（0101）") == "宁波市委\n  第一党支部（0101）")
+        #expect(Printer.visible(text).hasSuffix("\\u0009"))
+    }
+
+    @Test func jsonStaysValidWithTheSameValues() throws {
+        let json = try Printer.json(["name": "王\u{202E}五\u{85}"])
+        let decoded = try JSONDecoder().decode([String: String].self, from: Data(Printer.visible(json).utf8))
+        #expect(decoded["name"] == "王\u{202E}五\u{85}")
     }
 }

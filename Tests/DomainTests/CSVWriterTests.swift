@@ -41,3 +41,37 @@ struct CSVWriterTests {
         #expect(parsed.map(\.line) == [1, 2, 3, 6])
     }
 }
+
+/// Exports never hand a spreadsheet a formula, and imports give back exactly what was stored.
+@Suite("Formula cells in exports")
+struct FormulaGuardTests {
+    @Test(
+        "round trip",
+        arguments: [
+            "=HYPERLINK(\"http://x\")", "+8613800138000", "-1+2", "@SUM(A1)", "'=x", "''", "'abc", "张三", "", "'",
+        ]
+    )
+    func roundTrip(value: String) {
+        #expect(CSVText.unguarded(CSVText.guarded(value)) == value)
+    }
+
+    @Test func formulasBecomeText() {
+        #expect(CSVText.guarded("=1+1") == "'=1+1")
+        #expect(CSVText.guarded("@cmd") == "'@cmd")
+        #expect(CSVText.guarded("张三") == "张三")
+        let row = CSVWriter.write([["=cmd|' /C calc'!A0", "正常"]], byteOrderMark: false)
+        #expect(row == "'=cmd|' /C calc'!A0,正常\r\n")
+    }
+
+    @Test func aRosterWithFormulasRoundTrips() throws {
+        var draft = Sample.draft()
+        draft.name = "=张三"
+        draft.job = "+工程师"
+        draft.remarks = "@备注"
+        let text = RosterCSV.encode([draft])
+        #expect(!text.contains(",=张三") && text.contains("'=张三"))
+        let decoded = RosterCSV.decode(try CSVReader.parse(text), today: Sample.today)
+        #expect(decoded.rows.first?.draft.job == "+工程师")
+        #expect(decoded.rows.first?.draft.remarks == "@备注")
+    }
+}

@@ -49,6 +49,9 @@ extension PartyCore {
                 try MemberRules.parseCategory(text)
             }
             let flag = try listing.flag?.nonBlank.map { text throws(DomainError) in try MemberRules.parseFlag(text) }
+            if let search = listing.search {
+                try TextRules.validate(search, field: "search", label: "搜索内容", shape: .line)
+            }
             var query = MemberQuery(
                 category: category,
                 flag: flag,

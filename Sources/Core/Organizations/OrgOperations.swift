@@ -17,6 +17,11 @@ extension PartyCore {
             }
             let code = fields.code.trimmingCharacters(in: .whitespaces)
             let name = fields.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            for (field, text) in [
+                ("unitName", fields.unitName), ("unitCategory", fields.unitCategory), ("contact", fields.contact),
+            ] {
+                if let text = text?.nonBlank { try OrgRules.validateDescription(field: field, text) }
+            }
             let parent = try fields.parent?.nonBlank.map { try OrgLookup.require($0, field: "parent", in: op.tx) }
             try OrgRules.validateNew(
                 code: code,
@@ -58,6 +63,11 @@ extension PartyCore {
                 return try LocalDate.parse(text, field: "founded", label: "成立日期")
             }
             if let name = edits.name { try OrgRules.validateName(name) }
+            for (field, text) in [
+                ("unitName", edits.unitName), ("unitCategory", edits.unitCategory), ("contact", edits.contact),
+            ] {
+                if let text = text?.nonBlank { try OrgRules.validateDescription(field: field, text) }
+            }
             if let founded = founded ?? nil { try OrgRules.validateFounded(founded, today: op.time.today) }
             var org = try OrgLookup.require(edits.code, in: op.tx)
             try OrgRules.requireActive(org)

@@ -105,7 +105,7 @@ package struct CSVHeader: Sendable {
     /// The trimmed cell of `column` in `record`; empty when the file has no such column.
     package func value(_ column: String, in record: CSVRecord) -> String {
         guard let index = indexes[column], index < record.fields.count else { return "" }
-        return CSVText.trimmed(record.fields[index])
+        return CSVText.unguarded(CSVText.trimmed(record.fields[index]))
     }
 
     /// The header of `column` as the file writes it, for messages (the alias when the file used one).

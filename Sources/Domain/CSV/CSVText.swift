@@ -11,6 +11,36 @@ package enum CSVText {
         return text.trimmedWhitespace
     }
 
+    /// The first characters that make a spreadsheet cell a formula (`=SUM(…)`, `+1`, `-A1`, `@cmd`), or a tab or
+    /// carriage return that some spreadsheets strip before looking for one.
+    private static let formulaStarts: Set<UInt8> = [
+        UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
+    ]
+
+    /// A cell as exports write it: one that a spreadsheet would run as a formula gets a leading `'`, which
+    /// Excel and WPS show as text; so does one that already starts with `'` before such a character (or another
+    /// `'`), so that ``unguarded(_:)`` gives back exactly the stored value.
+    package static func guarded(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first else { return text }
+        if formulaStarts.contains(first) { return "'" + text }
+        if first == UInt8(ascii: "'"), let second = utf8.dropFirst().first,
+            formulaStarts.contains(second) || second == UInt8(ascii: "'")
+        {
+            return "'" + text
+        }
+        return text
+    }
+
+    /// A cell as imports read it: the inverse of ``guarded(_:)``.
+    package static func unguarded(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.first == UInt8(ascii: "'"), let second = utf8.dropFirst().first,
+            formulaStarts.contains(second) || second == UInt8(ascii: "'")
+        else { return text }
+        return String(text.dropFirst())
+    }
+
     /// The trimmed text, or nil when it is blank.
     package static func nonBlank(_ text: String) -> String? {
         let trimmed = trimmed(text)

@@ -10,11 +10,12 @@ package struct CSVWriter: Sendable {
         text = byteOrderMark ? "\u{FEFF}" : ""
     }
 
-    /// Appends one record and its CRLF line end.
+    /// Appends one record and its CRLF line end; a cell a spreadsheet would run as a formula is written as text
+    /// (see ``CSVText/guarded(_:)``).
     package mutating func append(_ fields: [String]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { text.append(",") }
-            text.append(CSVWriter.field(field))
+            text.append(CSVWriter.field(CSVText.guarded(field)))
         }
         text.append("\r\n")
     }

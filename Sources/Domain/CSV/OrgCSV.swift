@@ -17,11 +17,6 @@ package enum OrgCSV {
         "unitName": "单位名称", "unitCategory": "单位类别", "contact": "联系方式",
     ]
 
-    /// The longest accepted 单位名称, 单位类别 and 联系方式.
-    private static let textLimits: [(column: String, field: String, limit: Int)] = [
-        ("单位名称", "unitName", 200), ("单位类别", "unitCategory", 50), ("联系方式", "contact", 100),
-    ]
-
     /// Parses and decodes the text of a 采集表; refuses only what makes the file unreadable as CSV.
     package static func decode(text: String, today: LocalDate) throws(DomainError) -> OrgDecodeResult {
         decode(try CSVReader.parse(text), today: today)
@@ -133,9 +128,9 @@ package enum OrgCSV {
                 )
             }
         }
-        for (column, field, limit) in textLimits {
-            if let value = text(column), MemberRules.exceeds(value, limit) {
-                report(column, DomainError.invalid(field, "\(column)过长（最多 \(limit) 字）", reason: "too_long"))
+        for (field, column, _) in OrgRules.descriptionLimits {
+            if let value = text(column) {
+                do { try OrgRules.validateDescription(field: field, value) } catch { report(column, error) }
             }
         }
         guard let kind, errors.isEmpty else { return (nil, errors) }

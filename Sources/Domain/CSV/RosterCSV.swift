@@ -208,7 +208,7 @@ package enum RosterCSV {
         /// The trimmed cell, empty when the file lacks the column.
         func value(_ column: Column) -> String {
             guard let position = layout.positions[column.rawValue] else { return "" }
-            return CSVText.trimmed(record.fields[position])
+            return CSVText.unguarded(CSVText.trimmed(record.fields[position]))
         }
 
         /// The trimmed cell, or nil when it is blank or missing.

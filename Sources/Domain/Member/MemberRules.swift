@@ -62,9 +62,8 @@ package enum MemberRules {
         guard !exceeds(trimmed, maxNameLength) else {
             throw DomainError.invalid(field, "姓名过长（最多 \(maxNameLength) 字）", reason: "name_too_long")
         }
-        guard !trimmed.unicodeScalars.contains(where: \.isControl) else {
-            throw DomainError.invalid(field, "姓名“\(trimmed)”含有换行或控制字符", reason: "invalid_name")
-        }
+        // `invalid_name` is the reason this refusal has always had.
+        try TextRules.validate(trimmed, field: field, label: "姓名", shape: .name, reason: "invalid_name")
     }
 
     /// Checks a telephone number: a mobile number of 11 digits starting with 1 (optionally after `+86`),
@@ -127,6 +126,7 @@ package enum MemberRules {
         guard !exceeds(trimmed, maxReasonLength) else {
             throw DomainError.invalid("reason", "\(kind.rawValue)原因过长（最多 \(maxReasonLength) 字）", reason: "too_long")
         }
+        try TextRules.validate(trimmed, field: "reason", label: "\(kind.rawValue)原因", shape: .multiline)
     }
 
     /// Checks a restore: only a member in history (历史党员) can be put back on the roll.
@@ -249,8 +249,11 @@ package enum MemberRules {
             (draft.workUnit, "workUnit", "工作单位", 200),
             (draft.remarks, "remarks", "备注", maxRemarksLength),
         ]
-        for case let (text?, field, label, limit) in limits where exceeds(text, limit) {
-            throw DomainError.invalid(field, "\(label)过长（最多 \(limit) 字）", reason: "too_long")
+        for case let (text?, field, label, limit) in limits {
+            if exceeds(text, limit) {
+                throw DomainError.invalid(field, "\(label)过长（最多 \(limit) 字）", reason: "too_long")
+            }
+            try TextRules.validate(text, field: field, label: label, shape: field == "remarks" ? .multiline : .line)
         }
     }
 

@@ -35,6 +35,21 @@ package enum OrgRules {
         guard trimmed.count <= maxNameLength else {
             throw DomainError.invalid(field, "组织名称过长（最多 \(maxNameLength) 字）", reason: "name_too_long")
         }
+        try TextRules.validate(trimmed, field: field, label: "组织名称", shape: .name)
+    }
+
+    /// The longest accepted 单位名称, 单位类别 and 联系方式, by field.
+    package static let descriptionLimits: [(field: String, label: String, limit: Int)] = [
+        ("unitName", "单位名称", 200), ("unitCategory", "单位类别", 50), ("contact", "联系方式", 100),
+    ]
+
+    /// Checks an organization's descriptive text (单位名称, 单位类别, 联系方式): one line each, within its limit.
+    package static func validateDescription(field: String, _ text: String) throws(DomainError) {
+        guard let (_, label, limit) = descriptionLimits.first(where: { $0.field == field }) else { return }
+        if MemberRules.exceeds(text, limit) {
+            throw DomainError.invalid(field, "\(label)过长（最多 \(limit) 字）", reason: "too_long")
+        }
+        try TextRules.validate(text, field: field, label: label, shape: .line)
     }
 
     /// Refuses any change to a revoked organization: it is kept read-only until deleted.
@@ -195,6 +210,7 @@ package enum OrgRules {
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw DomainError.invalid("reason", "撤销原因不能为空", reason: "empty_reason")
         }
+        try TextRules.validate(reason.trimmedWhitespace, field: "reason", label: "撤销原因", shape: .multiline)
         guard date <= today else {
             throw DomainError.invalid("date", "撤销日期 \(date) 晚于今天 \(today)", reason: "date_in_future")
         }
