@@ -7,15 +7,21 @@ package struct ImportRefusal: Error, Sendable {
     package let rows: Int
     /// Every problem, in the order found.
     package let problems: [RosterRowError]
+    /// Problems found beyond those kept in `problems`, counted only.
+    package let omitted: Int
     /// Identity numbers found registered outside the caller's scope (counted as probes).
     package let concealedHits: Int
 
     /// Creates the refusal.
-    package init(rows: Int, problems: [RosterRowError], concealedHits: Int = 0) {
+    package init(rows: Int, problems: [RosterRowError], omitted: Int = 0, concealedHits: Int = 0) {
         self.rows = rows
         self.problems = problems
+        self.omitted = omitted
         self.concealedHits = concealedHits
     }
+
+    /// Every problem found, kept or only counted.
+    package var total: Int { problems.count + omitted }
 
     /// The problems stable by row: within a row, they keep the decoder's column order.
     package var sortedProblems: [RosterRowError] {

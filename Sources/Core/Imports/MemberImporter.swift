@@ -9,7 +9,7 @@ enum MemberImporter {
     {
         let today = LocalTime(instant: core.clock.now(), zone: core.timeZone).today
         let decoded = try RosterCSV.decode(text: text, today: today)
-        let rows = decoded.rows.count + rejectedRows(decoded)
+        let rows = decoded.dataRows
         if dryRun {
             // Each row's organization is checked against the caller's scope, so the operation itself needs
             // only the right to write somewhere.
@@ -17,14 +17,24 @@ enum MemberImporter {
                 try prepare(decoded, caller: op.caller, in: op.tx)
             }
             if !prepared.problems.isEmpty {
-                throw ImportRefusal(rows: rows, problems: prepared.problems, concealedHits: prepared.concealedHits)
+                throw ImportRefusal(
+                    rows: rows,
+                    problems: prepared.problems,
+                    omitted: decoded.omittedErrors,
+                    concealedHits: prepared.concealedHits
+                )
             }
             return ImportOutcome(rows: prepared.members.count, written: 0, dryRun: true)
         }
         return try await core.write(.importCommit, by: principal) { op in
             let prepared = try prepare(decoded, caller: op.caller, in: op.tx)
             if !prepared.problems.isEmpty {
-                throw ImportRefusal(rows: rows, problems: prepared.problems, concealedHits: prepared.concealedHits)
+                throw ImportRefusal(
+                    rows: rows,
+                    problems: prepared.problems,
+                    omitted: decoded.omittedErrors,
+                    concealedHits: prepared.concealedHits
+                )
             }
             var history: [MemberHistoryLine] = []
             history.reserveCapacity(prepared.members.count)
@@ -51,11 +61,6 @@ enum MemberImporter {
                 memberHistory: history
             )
         }
-    }
-
-    /// Rows that the decoder already refused (they are not in `rows`), counted once each.
-    private static func rejectedRows(_ decoded: RosterDecodeResult) -> Int {
-        Set(decoded.errors.map(\.row)).subtracting(decoded.rows.map(\.row)).count
     }
 
     struct Prepared {

@@ -9,17 +9,21 @@ enum OrgImporter {
     {
         let today = LocalTime(instant: core.clock.now(), zone: core.timeZone).today
         let decoded = try OrgCSV.decode(text: text, today: today)
-        let rowCount = Set(decoded.rows.map(\.row) + decoded.errors.map(\.row)).count
+        let rowCount = decoded.dataRows
         if dryRun {
             let checked = try await core.read(.importCommit, by: principal) { op in
                 try plan(decoded, caller: op.caller, in: op.tx)
             }
-            if !checked.problems.isEmpty { throw ImportRefusal(rows: rowCount, problems: checked.problems) }
+            if !checked.problems.isEmpty {
+                throw ImportRefusal(rows: rowCount, problems: checked.problems, omitted: decoded.omittedErrors)
+            }
             return ImportOutcome(rows: checked.ordered.count, written: 0, dryRun: true)
         }
         return try await core.write(.importCommit, by: principal) { op in
             let checked = try plan(decoded, caller: op.caller, in: op.tx)
-            if !checked.problems.isEmpty { throw ImportRefusal(rows: rowCount, problems: checked.problems) }
+            if !checked.problems.isEmpty {
+                throw ImportRefusal(rows: rowCount, problems: checked.problems, omitted: decoded.omittedErrors)
+            }
             var inserted: [String: Organization] = [:]
             var history: [OrgHistoryLine] = []
             for row in checked.ordered {

@@ -32,11 +32,22 @@ package enum OrgCSV {
             )
         }
         let read = CSVHeader.read(headerRecord, columns: columns, required: requiredColumns)
-        guard let header = read.header else { return OrgDecodeResult(rows: [], errors: read.errors) }
+        guard let header = read.header else {
+            var log = RosterRowError.Log()
+            log.append(contentsOf: read.errors)
+            return OrgDecodeResult(
+                rows: [],
+                errors: log.kept,
+                omittedErrors: log.omitted,
+                dataRows: dataRecords.count { !$0.isBlank }
+            )
+        }
         var rows: [OrgRow] = []
-        var errors: [RosterRowError] = []
+        var errors = RosterRowError.Log()
         var firstRowOfCode: [String: Int] = [:]
+        var dataRows = 0
         for record in dataRecords where !record.isBlank {
+            dataRows += 1
             if let error = header.widthError(record) {
                 errors.append(error)
                 continue
@@ -62,7 +73,7 @@ package enum OrgCSV {
             }
             if valid, let draft { rows.append(OrgRow(row: record.line, draft: draft)) }
         }
-        return OrgDecodeResult(rows: rows, errors: errors)
+        return OrgDecodeResult(rows: rows, errors: errors.kept, omittedErrors: errors.omitted, dataRows: dataRows)
     }
 
     /// Writes organizations as a 采集表: the header of ``columns``, then one row each (parents should come

@@ -73,11 +73,18 @@ package struct OrgDecodeResult: Sendable, Codable, Equatable {
     package var rows: [OrgRow]
     /// Every problem, in file order.
     package var errors: [RosterRowError]
+    /// Problems found beyond the first ``RosterRowError/keptLimit``, counted but not kept: a file of junk must
+    /// not fill the daemon's memory with messages nobody will read.
+    package var omittedErrors: Int
+    /// The data rows of the file (blank rows aside), valid or not.
+    package var dataRows: Int
 
     /// Creates a result.
-    package init(rows: [OrgRow], errors: [RosterRowError]) {
+    package init(rows: [OrgRow], errors: [RosterRowError], omittedErrors: Int = 0, dataRows: Int? = nil) {
         self.rows = rows
         self.errors = errors
+        self.omittedErrors = omittedErrors
+        self.dataRows = dataRows ?? rows.count
     }
 
     /// The drafts of the valid rows, in file order.

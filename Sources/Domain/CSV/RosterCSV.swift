@@ -41,13 +41,24 @@ package enum RosterCSV {
             )
         }
         let read = CSVHeader.read(headerRecord, columns: columns, required: requiredColumns, aliases: aliases)
-        guard let header = read.header else { return RosterDecodeResult(rows: [], errors: read.errors) }
+        guard let header = read.header else {
+            var log = RosterRowError.Log()
+            log.append(contentsOf: read.errors)
+            return RosterDecodeResult(
+                rows: [],
+                errors: log.kept,
+                omittedErrors: log.omitted,
+                dataRows: dataRecords.count { !$0.isBlank }
+            )
+        }
         let layout = Layout(header: header)
         var rows: [RosterRow] = []
-        var errors: [RosterRowError] = []
+        var errors = RosterRowError.Log()
         var firstRowOfID: [String: Int] = [:]
+        var dataRows = 0
         rows.reserveCapacity(dataRecords.count)
         for record in dataRecords where !record.isBlank {
+            dataRows += 1
             if let error = header.widthError(record) {
                 errors.append(error)
                 continue
@@ -73,7 +84,7 @@ package enum RosterCSV {
             }
             if valid { rows.append(RosterRow(row: record.line, draft: draft)) }
         }
-        return RosterDecodeResult(rows: rows, errors: errors)
+        return RosterDecodeResult(rows: rows, errors: errors.kept, omittedErrors: errors.omitted, dataRows: dataRows)
     }
 
     /// Reads one row into a draft (with placeholders where a required value could not be read) and every

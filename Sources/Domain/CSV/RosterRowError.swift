@@ -28,3 +28,29 @@ package struct RosterRowError: Sendable, Codable, Equatable, CustomStringConvert
         "第 \(row) 行" + (column.map { "【\($0)】" } ?? "") + "：" + message
     }
 }
+
+extension RosterRowError {
+    /// How many problems a file's check keeps; the rest are counted. Reports show at most this many anyway.
+    package static let keptLimit = 1000
+
+    /// The problems of one file: the first ``keptLimit`` kept in the order found, the rest only counted.
+    package struct Log: Sendable {
+        /// The problems kept.
+        package private(set) var kept: [RosterRowError] = []
+        /// The problems counted beyond the kept ones.
+        package private(set) var omitted = 0
+
+        /// Creates an empty log.
+        package init() {}
+
+        /// Keeps `error`, or counts it once the log is full.
+        package mutating func append(_ error: RosterRowError) {
+            if kept.count < RosterRowError.keptLimit { kept.append(error) } else { omitted += 1 }
+        }
+
+        /// Keeps or counts each of `errors`.
+        package mutating func append(contentsOf errors: [RosterRowError]) {
+            for error in errors { append(error) }
+        }
+    }
+}

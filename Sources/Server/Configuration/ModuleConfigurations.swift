@@ -27,6 +27,8 @@ package struct StoreConfiguration: ModuleConfiguration {
 
     /// The database file inside the data directory.
     package var databasePath: String { (dataDir as NSString).appendingPathComponent("partyd.sqlite") }
+    /// Where uploads are spooled until their commit (owner-only, emptied at start).
+    package var uploadsPath: String { (dataDir as NSString).appendingPathComponent("uploads") }
 
     /// Creates the settings.
     package init(dataDir: String, dataDirOpenToOthers: Bool = false) {

@@ -3,11 +3,10 @@ import Domain
 import Foundation
 import Wire
 
-/// `import.*`: a CSV file arrives in chunks (it is larger than one request), held per principal until the
+/// `import.*`: a CSV file arrives in chunks (it is larger than one request), spooled per principal until the
 /// commit hands it to the core's import operation.
 enum ImportHandlers {
-    static func register(in registry: inout MethodRegistry) {
-        let sessions = ImportSessions()
+    static func register(in registry: inout MethodRegistry, sessions: ImportSessions) {
         registry.register(ImportBegin.self, access: PartyOperation.importUpload.access) { params, request in
             let now = try await request.core.authorizeUpload(by: request.principal)
             let id = try await sessions.begin(
@@ -31,16 +30,17 @@ enum ImportHandlers {
         }
         registry.register(ImportCommit.self, calling: .importCommit) { params, request in
             let now = try await request.core.authorizeUpload(by: request.principal)
-            let session = try await sessions.take(session: params.session, owner: request.principal, now: now)
+            let upload = try await sessions.take(session: params.session, owner: request.principal, now: now)
+            defer { sessions.discard(upload) }
             let file: ImportFile =
-                switch session.kind {
+                switch upload.kind {
                 case .members: .members
                 case .organizations: .organizations
                 }
             let outcome = try await request.core.importFile(
                 file,
-                bytes: session.bytes,
-                dryRun: session.dryRun,
+                bytes: Array(try Data(contentsOf: URL(fileURLWithPath: upload.path))),
+                dryRun: upload.dryRun,
                 by: request.principal
             )
             return ImportCommit.Result(rows: outcome.rows, written: outcome.written, dryRun: outcome.dryRun)

@@ -22,7 +22,7 @@ enum RPCErrorMapping {
     static func object(for error: DomainError) -> RPCErrorObject {
         RPCErrorObject(
             code: code(for: error.kind),
-            data: RPCErrorData(reason: error.reason, field: error.field, message: error.message)
+            data: RPCErrorData(reason: error.reason, field: error.field.map(bounded), message: bounded(error.message))
         )
     }
 
@@ -90,21 +90,30 @@ enum RPCErrorMapping {
     }
 
     /// At most this many row problems of a refused import are sent back; the message gives the total.
-    static let maximumReportedProblems = 1000
+    static let maximumReportedProblems = RosterRowError.keptLimit
+    /// The longest message sent back: longer ones (quoting a huge value a client sent) are cut, so that no
+    /// request can make the daemon build and send a reply many times its own size.
+    static let maximumMessageLength = 600
+
+    /// `message`, cut to ``maximumMessageLength`` characters with a note that it was.
+    static func bounded(_ message: String) -> String {
+        guard message.utf8.count > maximumMessageLength, message.count > maximumMessageLength else { return message }
+        return String(message.prefix(maximumMessageLength)) + "…（已截断）"
+    }
 
     /// The refusal of a whole import file: every problem (up to the reporting limit) with its row and column.
     static func object(for refusal: ImportRefusal) -> RPCErrorObject {
         let sorted = refusal.sortedProblems
         let details = sorted.prefix(maximumReportedProblems).map {
-            RPCErrorDetail(row: $0.row, column: $0.column, message: $0.message)
+            RPCErrorDetail(row: $0.row, column: $0.column.map(bounded), message: bounded($0.message))
         }
-        let more = sorted.count > maximumReportedProblems ? "（仅列出前 \(maximumReportedProblems) 处）" : ""
+        let more = refusal.total > details.count ? "（仅列出前 \(details.count) 处）" : ""
         return RPCErrorObject(
             code: RPCErrorCode.invalidValue,
             data: RPCErrorData(
                 reason: "import.invalid",
                 field: nil,
-                message: "导入文件共 \(refusal.rows) 行，发现 \(sorted.count) 处错误\(more)，未写入任何数据",
+                message: "导入文件共 \(refusal.rows) 行，发现 \(refusal.total) 处错误\(more)，未写入任何数据",
                 details: Array(details)
             )
         )

@@ -61,7 +61,13 @@ package final class PartyDaemon: Sendable {
         core = PartyCore(store: store, clock: clock, timeZone: configuration.core.timeZone, ownUID: getuid())
         let notifier = SystemdNotifier(environment: environment)
         let info = DaemonInfo(configuration: configuration, startedAt: clock.now(), socketPath: socketPath)
-        dispatcher = Dispatcher(registry: Self.registry(), core: core, daemon: info, logger: logger)
+        let uploads: ImportSessions
+        do {
+            uploads = try ImportSessions(directory: configuration.store.uploadsPath)
+        } catch {
+            throw StartupError("无法准备导入暂存目录 \(configuration.store.uploadsPath)：\(error.localizedDescription)")
+        }
+        dispatcher = Dispatcher(registry: Self.registry(uploads: uploads), core: core, daemon: info, logger: logger)
         let listener = RPCListener(
             endpoint: endpoint,
             dispatcher: dispatcher,
@@ -89,13 +95,13 @@ package final class PartyDaemon: Sendable {
         group = ServiceGroup(configuration: groupConfiguration)
     }
 
-    /// Every method the daemon serves.
-    static func registry() -> MethodRegistry {
+    /// Every method the daemon serves; uploads spool into `uploads`.
+    static func registry(uploads: ImportSessions) -> MethodRegistry {
         var registry = MethodRegistry()
         OrgHandlers.register(in: &registry)
         UserHandlers.register(in: &registry)
         MemberHandlers.register(in: &registry)
-        ImportHandlers.register(in: &registry)
+        ImportHandlers.register(in: &registry, sessions: uploads)
         let catalog = registry.catalog
         SystemHandlers.register(in: &registry, catalog: { catalog + systemCatalog })
         return registry
