@@ -5,10 +5,12 @@ import Store
 /// Imports a 名册 CSV: every row is checked (format, rules, organizations, scope, duplicate identity numbers)
 /// before anything is written, and then all rows are written in one transaction.
 enum MemberImporter {
-    static func run(text: String, dryRun: Bool, by principal: Principal, core: PartyCore) async throws -> ImportOutcome
-    {
-        let today = LocalTime(instant: core.clock.now(), zone: core.timeZone).today
-        let decoded = try RosterCSV.decode(text: text, today: today)
+    static func run(
+        _ decoded: RosterDecodeResult,
+        dryRun: Bool,
+        by principal: Principal,
+        core: PartyCore
+    ) async throws -> ImportOutcome {
         let rows = decoded.dataRows
         if dryRun {
             // Each row's organization is checked against the caller's scope, so the operation itself needs

@@ -5,10 +5,12 @@ import Store
 /// Imports a 党组织采集表 CSV: rows may name parents that come later in the file or already exist; every row
 /// is checked before anything is written, and then all are inserted parents-first in one transaction.
 enum OrgImporter {
-    static func run(text: String, dryRun: Bool, by principal: Principal, core: PartyCore) async throws -> ImportOutcome
-    {
-        let today = LocalTime(instant: core.clock.now(), zone: core.timeZone).today
-        let decoded = try OrgCSV.decode(text: text, today: today)
+    static func run(
+        _ decoded: OrgDecodeResult,
+        dryRun: Bool,
+        by principal: Principal,
+        core: PartyCore
+    ) async throws -> ImportOutcome {
         let rowCount = decoded.dataRows
         if dryRun {
             let checked = try await core.read(.importCommit, by: principal) { op in

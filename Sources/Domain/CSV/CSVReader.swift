@@ -49,12 +49,28 @@ package struct CSVReader {
     }
 
     private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Result<[CSVRecord], DomainError> {
+        parse(bytes: bytes, startLine: 1).flatMap { records, _ in
+            guard !records.isEmpty else {
+                return .failure(
+                    DomainError(.invalid, reason: "csv_empty", field: nil, message: "CSV 文件为空：没有表头，也没有数据行")
+                )
+            }
+            return .success(records)
+        }
+    }
+
+    /// Parses whole records from `bytes` whose first line is `startLine`; returns them with the line after the
+    /// last. A byte order mark at the very start is skipped.
+    static func parse(
+        bytes: UnsafeBufferPointer<UInt8>,
+        startLine: Int
+    ) -> Result<(records: [CSVRecord], nextLine: Int), DomainError> {
         let count = bytes.count
         var index = 0
-        if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        if startLine == 1, count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
         var records: [CSVRecord] = []
         var fields: [String] = []
-        var line = 1
+        var line = startLine
         var scratch: [UInt8] = []
 
         while index < count {
@@ -102,10 +118,7 @@ package struct CSVReader {
                 line += 1
             }
         }
-        guard !records.isEmpty else {
-            return .failure(DomainError(.invalid, reason: "csv_empty", field: nil, message: "CSV 文件为空：没有表头，也没有数据行"))
-        }
-        return .success(records)
+        return .success((records, line))
     }
 
     /// Reads a quoted field whose content starts at `start` into `scratch`, then any stray text up to the next

@@ -25,32 +25,39 @@ package enum OrgCSV {
     /// Decodes parsed records: the header, then each data row checked with ``OrgRules`` (code, name, kind,
     /// founding date; a 党小组 must name a parent) and against earlier rows for a duplicate 组织代码.
     package static func decode(_ records: [CSVRecord], today: LocalDate) -> OrgDecodeResult {
-        guard let (headerRecord, dataRecords) = CSVHeader.split(records) else {
-            return OrgDecodeResult(
-                rows: [],
-                errors: [RosterRowError(row: 1, column: nil, message: "采集表为空：第一行应为表头", reason: "csv_empty")]
-            )
-        }
-        let read = CSVHeader.read(headerRecord, columns: columns, required: requiredColumns)
-        guard let header = read.header else {
-            var log = RosterRowError.Log()
-            log.append(contentsOf: read.errors)
-            return OrgDecodeResult(
-                rows: [],
-                errors: log.kept,
-                omittedErrors: log.omitted,
-                dataRows: dataRecords.count { !$0.isBlank }
-            )
-        }
-        var rows: [OrgRow] = []
-        var errors = RosterRowError.Log()
-        var firstRowOfCode: [String: Int] = [:]
-        var dataRows = 0
-        for record in dataRecords where !record.isBlank {
+        var decoder = Decoder(today: today)
+        for record in records { decoder.add(record) }
+        return decoder.finish()
+    }
+
+    /// Decodes a 采集表 one record at a time, as a file is read, keeping only valid rows and the first problems.
+    package struct Decoder: Sendable {
+        private let today: LocalDate
+        private var header: CSVHeader?
+        private var headerSeen = false
+        private var rows: [OrgRow] = []
+        private var errors = RosterRowError.Log()
+        private var firstRowOfCode: [String: Int] = [:]
+        private var dataRows = 0
+
+        /// Starts a file checked against `today`.
+        package init(today: LocalDate) { self.today = today }
+
+        /// Takes the next record of the file.
+        package mutating func add(_ record: CSVRecord) {
+            guard !record.isBlank else { return }
+            guard headerSeen else {
+                headerSeen = true
+                let read = CSVHeader.read(record, columns: columns, required: requiredColumns)
+                errors.append(contentsOf: read.errors)
+                header = read.header
+                return
+            }
             dataRows += 1
+            guard let header else { return }
             if let error = header.widthError(record) {
                 errors.append(error)
-                continue
+                return
             }
             let (draft, rowErrors) = decodeRow(record, header: header, today: today)
             errors.append(contentsOf: rowErrors)
@@ -73,7 +80,17 @@ package enum OrgCSV {
             }
             if valid, let draft { rows.append(OrgRow(row: record.line, draft: draft)) }
         }
-        return OrgDecodeResult(rows: rows, errors: errors.kept, omittedErrors: errors.omitted, dataRows: dataRows)
+
+        /// What the file held: its valid rows and its problems.
+        package func finish() -> OrgDecodeResult {
+            guard headerSeen else {
+                return OrgDecodeResult(
+                    rows: [],
+                    errors: [RosterRowError(row: 1, column: nil, message: "采集表为空：第一行应为表头", reason: "csv_empty")]
+                )
+            }
+            return OrgDecodeResult(rows: rows, errors: errors.kept, omittedErrors: errors.omitted, dataRows: dataRows)
+        }
     }
 
     /// Writes organizations as a 采集表: the header of ``columns``, then one row each (parents should come

@@ -34,34 +34,42 @@ package enum RosterCSV {
     /// Decodes parsed records: the header, then every data row, each checked by ``MemberRules/problems(_:today:)``
     /// and against the earlier rows for a duplicate 身份证号 (`#` excepted). Blank rows are skipped.
     package static func decode(_ records: [CSVRecord], today: LocalDate) -> RosterDecodeResult {
-        guard let (headerRecord, dataRecords) = CSVHeader.split(records) else {
-            return RosterDecodeResult(
-                rows: [],
-                errors: [RosterRowError(row: 1, column: nil, message: "名册为空：第一行应为表头", reason: "csv_empty")]
-            )
-        }
-        let read = CSVHeader.read(headerRecord, columns: columns, required: requiredColumns, aliases: aliases)
-        guard let header = read.header else {
-            var log = RosterRowError.Log()
-            log.append(contentsOf: read.errors)
-            return RosterDecodeResult(
-                rows: [],
-                errors: log.kept,
-                omittedErrors: log.omitted,
-                dataRows: dataRecords.count { !$0.isBlank }
-            )
-        }
-        let layout = Layout(header: header)
-        var rows: [RosterRow] = []
-        var errors = RosterRowError.Log()
-        var firstRowOfID: [String: Int] = [:]
-        var dataRows = 0
-        rows.reserveCapacity(dataRecords.count)
-        for record in dataRecords where !record.isBlank {
+        var decoder = Decoder(today: today)
+        for record in records { decoder.add(record) }
+        return decoder.finish()
+    }
+
+    /// Decodes a roster one record at a time, as a file is read: only the valid rows' drafts and the first
+    /// problems are kept, so a file of any size costs what its valid rows cost.
+    package struct Decoder: Sendable {
+        private let today: LocalDate
+        private var header: CSVHeader?
+        private var layout: Layout?
+        private var headerSeen = false
+        private var rows: [RosterRow] = []
+        private var errors = RosterRowError.Log()
+        private var firstRowOfID: [String: Int] = [:]
+        private var dataRows = 0
+
+        /// Starts a file checked against `today`.
+        package init(today: LocalDate) { self.today = today }
+
+        /// Takes the next record of the file.
+        package mutating func add(_ record: CSVRecord) {
+            guard !record.isBlank else { return }
+            guard headerSeen else {
+                headerSeen = true
+                let read = CSVHeader.read(record, columns: columns, required: requiredColumns, aliases: aliases)
+                errors.append(contentsOf: read.errors)
+                header = read.header
+                layout = read.header.map(Layout.init(header:))
+                return
+            }
             dataRows += 1
+            guard let header, let layout else { return }
             if let error = header.widthError(record) {
                 errors.append(error)
-                continue
+                return
             }
             let (draft, rowErrors) = decodeRow(Row(record: record, layout: layout), today: today)
             errors.append(contentsOf: rowErrors)
@@ -84,7 +92,22 @@ package enum RosterCSV {
             }
             if valid { rows.append(RosterRow(row: record.line, draft: draft)) }
         }
-        return RosterDecodeResult(rows: rows, errors: errors.kept, omittedErrors: errors.omitted, dataRows: dataRows)
+
+        /// What the file held: its valid rows and its problems.
+        package func finish() -> RosterDecodeResult {
+            guard headerSeen else {
+                return RosterDecodeResult(
+                    rows: [],
+                    errors: [RosterRowError(row: 1, column: nil, message: "名册为空：第一行应为表头", reason: "csv_empty")]
+                )
+            }
+            return RosterDecodeResult(
+                rows: rows,
+                errors: errors.kept,
+                omittedErrors: errors.omitted,
+                dataRows: dataRows
+            )
+        }
     }
 
     /// Reads one row into a draft (with placeholders where a required value could not be read) and every

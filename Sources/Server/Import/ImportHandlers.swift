@@ -39,7 +39,7 @@ enum ImportHandlers {
                 }
             let outcome = try await request.core.importFile(
                 file,
-                bytes: Array(try Data(contentsOf: URL(fileURLWithPath: upload.path))),
+                at: upload.path,
                 dryRun: upload.dryRun,
                 by: request.principal
             )
