@@ -58,7 +58,13 @@ package final class PartyDaemon: Sendable {
         core = PartyCore(store: store, clock: clock, timeZone: configuration.core.timeZone, ownUID: getuid())
         let notifier = SystemdNotifier(environment: environment)
         let info = DaemonInfo(configuration: configuration, startedAt: clock.now(), socketPath: socketPath)
-        dispatcher = Dispatcher(registry: Self.registry(), core: core, daemon: info, logger: logger)
+        dispatcher = Dispatcher(
+            registry: Self.registry(),
+            core: core,
+            daemon: info,
+            logger: logger,
+            heavyLimits: configuration.listener.heavyRequestLimits
+        )
         let listener = RPCListener(
             endpoint: endpoint,
             dispatcher: dispatcher,
@@ -86,8 +92,8 @@ package final class PartyDaemon: Sendable {
         group = ServiceGroup(configuration: groupConfiguration)
     }
 
-    /// Every method the daemon serves.
-    static func registry() -> MethodRegistry {
+    /// Every method the daemon serves, the heavy ones marked (test harnesses add their own methods to it).
+    package static func registry() -> MethodRegistry {
         var registry = MethodRegistry()
         OrgHandlers.register(in: &registry)
         UserHandlers.register(in: &registry)
@@ -95,6 +101,11 @@ package final class PartyDaemon: Sendable {
         ImportHandlers.register(in: &registry)
         let catalog = registry.catalog
         SystemHandlers.register(in: &registry, catalog: { catalog + systemCatalog })
+        // What reads or writes a whole subtree, roster or log: one such call can keep a core busy for seconds.
+        registry.markHeavy([
+            MemberExport.self, MemberList.self, MemberHistory.self, OrgTree.self, OrgExport.self, OrgHistory.self,
+            OrgRevokedList.self, AuditList.self, ImportCommit.self,
+        ])
         return registry
     }
 
