@@ -12,11 +12,14 @@ package final class TestListener: Sendable {
     package let socketPath: String
     /// The dispatcher behind it (its heavy-request count shows abandoned work going away).
     package let dispatcher: Dispatcher
+    /// The listener itself (its byte budget).
+    package let listener: RPCListener
     private let task: Task<Void, any Error>
 
-    private init(socketPath: String, dispatcher: Dispatcher, task: Task<Void, any Error>) {
+    private init(socketPath: String, dispatcher: Dispatcher, listener: RPCListener, task: Task<Void, any Error>) {
         self.socketPath = socketPath
         self.dispatcher = dispatcher
+        self.listener = listener
         self.task = task
     }
 
@@ -59,7 +62,12 @@ package final class TestListener: Sendable {
             try await task.value
             throw TestSupportError("listener stopped before it was ready")
         }
-        return TestListener(socketPath: configuration.socketPath, dispatcher: dispatcher, task: task)
+        return TestListener(
+            socketPath: configuration.socketPath,
+            dispatcher: dispatcher,
+            listener: listener,
+            task: task
+        )
     }
 
     /// A new connection to the listener.

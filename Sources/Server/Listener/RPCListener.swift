@@ -63,6 +63,9 @@ package final class RPCListener: Service {
         self.onReady = onReady
     }
 
+    /// Bytes of unfinished request lines held now for charged peers (tests watch the budget fill and empty).
+    package var bufferedBytes: Int { budget.inUse }
+
     /// Accepts connections until graceful shutdown, then lets in-flight requests finish.
     package func run() async throws {
         let maxBytes = configuration.maxRequestBytes
