@@ -79,6 +79,38 @@ package struct ListenerConfiguration: ModuleConfiguration {
     /// The largest request line accepted, in bytes. Key `partyd.maxRequestBytes`, env `PARTYD_MAX_REQUEST_BYTES`,
     /// default 1 MiB.
     package var maxRequestBytes: Int
+    /// Seconds a request line may take from its first byte to its newline; a peer that trickles longer is refused
+    /// and closed, so a slow sender cannot hold a connection and its buffer forever. Key `partyd.requestTimeout`,
+    /// env `PARTYD_REQUEST_TIMEOUT`, default 30.
+    package var requestTimeoutSeconds: Int
+    /// Open connections in all, counting those being identified. Kept below the descriptor limit (the listener
+    /// lowers it at start when `RLIMIT_NOFILE` is smaller) so that the database and the journal always have
+    /// descriptors. Key `partyd.maxConnections`, env `PARTYD_MAX_CONNECTIONS`, default 1024.
+    package var maxConnections: Int
+    /// How many of `maxConnections` only administrators (root, the daemon's own user, accounts with role admin)
+    /// may use, so that root can always connect however many connections others hold. Key
+    /// `partyd.adminReservedConnections`, env `PARTYD_ADMIN_RESERVED_CONNECTIONS`, default 64.
+    package var adminReservedConnections: Int
+    /// Open connections per Unix user without the admin role (and per user without an account, whose connection
+    /// lives only until its refusal is sent). Key `partyd.maxConnectionsPerUser`,
+    /// env `PARTYD_MAX_CONNECTIONS_PER_USER`, default 32.
+    package var maxConnectionsPerUser: Int
+    /// Open connections per administrator uid, so that one runaway script of an administrator cannot take the
+    /// reserve from the others. Key `partyd.maxConnectionsPerAdmin`, env `PARTYD_MAX_CONNECTIONS_PER_ADMIN`,
+    /// default 256.
+    package var maxConnectionsPerAdmin: Int
+    /// Bytes of unfinished request lines held for all connections of users other than root and the daemon's own
+    /// user (each connection holds at most `maxRequestBytes`). A connection whose bytes would pass it is refused
+    /// and closed. Key `partyd.maxBufferedBytes`, env `PARTYD_MAX_BUFFERED_BYTES`, default 64 MiB.
+    package var maxBufferedBytes: Int
+    /// Heavy requests (exports, lists, history, imports) running at once for principals without the admin role;
+    /// one more is refused at once with `rpc.busy`, so that short requests keep their share of the machine.
+    /// Administrators are not counted here. Key `partyd.maxHeavyRequests`, env `PARTYD_MAX_HEAVY_REQUESTS`,
+    /// default 4.
+    package var maxHeavyRequests: Int
+    /// Heavy requests running at once per principal, administrators included. Key
+    /// `partyd.maxHeavyRequestsPerUser`, env `PARTYD_MAX_HEAVY_REQUESTS_PER_USER`, default 2.
+    package var maxHeavyRequestsPerUser: Int
 
     /// The packaged socket path, also the console's default.
     package static let defaultSocketPath = "/run/partyd/partyd.sock"
@@ -89,13 +121,44 @@ package struct ListenerConfiguration: ModuleConfiguration {
         socketGroup: String? = nil,
         socketMode: mode_t = 0o660,
         idleTimeoutSeconds: Int = 300,
-        maxRequestBytes: Int = 1 << 20
+        maxRequestBytes: Int = 1 << 20,
+        requestTimeoutSeconds: Int = 30,
+        maxConnections: Int = 1024,
+        adminReservedConnections: Int = 64,
+        maxConnectionsPerUser: Int = 32,
+        maxConnectionsPerAdmin: Int = 256,
+        maxBufferedBytes: Int = 64 << 20,
+        maxHeavyRequests: Int = 4,
+        maxHeavyRequestsPerUser: Int = 2
     ) {
         self.socketPath = socketPath
         self.socketGroup = socketGroup
         self.socketMode = socketMode
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.maxRequestBytes = maxRequestBytes
+        self.requestTimeoutSeconds = requestTimeoutSeconds
+        self.maxConnections = maxConnections
+        self.adminReservedConnections = adminReservedConnections
+        self.maxConnectionsPerUser = maxConnectionsPerUser
+        self.maxConnectionsPerAdmin = maxConnectionsPerAdmin
+        self.maxBufferedBytes = maxBufferedBytes
+        self.maxHeavyRequests = maxHeavyRequests
+        self.maxHeavyRequestsPerUser = maxHeavyRequestsPerUser
+    }
+
+    /// The connection limits these settings describe.
+    package var connectionLimits: ConnectionLimits {
+        ConnectionLimits(
+            total: maxConnections,
+            reservedForAdministrators: adminReservedConnections,
+            perUser: maxConnectionsPerUser,
+            perAdministrator: maxConnectionsPerAdmin
+        )
+    }
+
+    /// The heavy-request limits these settings describe.
+    package var heavyRequestLimits: HeavyRequestLimits {
+        HeavyRequestLimits(total: maxHeavyRequests, perPrincipal: maxHeavyRequestsPerUser)
     }
 
     /// Reads and checks the socket's keys.
@@ -109,13 +172,39 @@ package struct ListenerConfiguration: ModuleConfiguration {
         guard idle > 0, maxBytes >= 1024 else {
             throw ConfigurationError("idleTimeout 须大于 0，maxRequestBytes 须至少 1024")
         }
+        let requestTimeout = config.int(forKey: "requestTimeout", default: 30)
+        let total = config.int(forKey: "maxConnections", default: 1024)
+        let reserved = config.int(forKey: "adminReservedConnections", default: 64)
+        let perUser = config.int(forKey: "maxConnectionsPerUser", default: 32)
+        let perAdmin = config.int(forKey: "maxConnectionsPerAdmin", default: 256)
+        let buffered = config.int(forKey: "maxBufferedBytes", default: 64 << 20)
+        let heavy = config.int(forKey: "maxHeavyRequests", default: 4)
+        let heavyPerUser = config.int(forKey: "maxHeavyRequestsPerUser", default: 2)
+        guard requestTimeout > 0 else { throw ConfigurationError("requestTimeout 须大于 0") }
+        guard perUser > 0, perAdmin > 0, reserved >= 0, total > reserved else {
+            throw ConfigurationError(
+                "maxConnectionsPerUser 与 maxConnectionsPerAdmin 须大于 0，adminReservedConnections 不能为负且须小于 maxConnections"
+            )
+        }
+        guard buffered >= maxBytes else { throw ConfigurationError("maxBufferedBytes 须不小于 maxRequestBytes") }
+        guard heavy > 0, heavyPerUser > 0 else {
+            throw ConfigurationError("maxHeavyRequests 与 maxHeavyRequestsPerUser 须大于 0")
+        }
         let group = config.string(forKey: "socketGroup")
         self.init(
             socketPath: config.string(forKey: "socket", default: Self.defaultSocketPath),
             socketGroup: (group?.isEmpty ?? true) ? nil : group,
             socketMode: mode,
             idleTimeoutSeconds: idle,
-            maxRequestBytes: maxBytes
+            maxRequestBytes: maxBytes,
+            requestTimeoutSeconds: requestTimeout,
+            maxConnections: total,
+            adminReservedConnections: reserved,
+            maxConnectionsPerUser: perUser,
+            maxConnectionsPerAdmin: perAdmin,
+            maxBufferedBytes: buffered,
+            maxHeavyRequests: heavy,
+            maxHeavyRequestsPerUser: heavyPerUser
         )
     }
 }

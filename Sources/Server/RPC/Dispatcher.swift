@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import NIOCore
 import Store
+import Synchronization
 import Wire
 
 /// Takes one request line from a connection to one response line: parse, look up, decode, run the handler for
@@ -14,14 +15,31 @@ package struct Dispatcher: Sendable {
     let core: PartyCore
     let daemon: DaemonInfo
     let logger: Logger
+    private let heavy: HeavyRequestGate
 
-    /// Creates the dispatcher.
-    package init(registry: MethodRegistry, core: PartyCore, daemon: DaemonInfo, logger: Logger) {
+    /// Creates the dispatcher; heavy methods run under `heavyLimits`.
+    package init(
+        registry: MethodRegistry,
+        core: PartyCore,
+        daemon: DaemonInfo,
+        logger: Logger,
+        heavyLimits: HeavyRequestLimits = HeavyRequestLimits()
+    ) {
         self.registry = registry
         self.core = core
         self.daemon = daemon
         self.logger = logger
+        heavy = HeavyRequestGate(limits: heavyLimits)
     }
+
+    /// The same dispatcher (core, daemon, logger) serving `registry` under `heavyLimits`: test harnesses run a
+    /// listener with extra methods on a real daemon's core.
+    package func serving(_ registry: MethodRegistry, heavyLimits: HeavyRequestLimits) -> Dispatcher {
+        Dispatcher(registry: registry, core: core, daemon: daemon, logger: logger, heavyLimits: heavyLimits)
+    }
+
+    /// Heavy requests running now, for tests that watch abandoned work go away.
+    package var heavyRequestsRunning: Int { heavy.running }
 
     /// Handles one request line from a peer; returns the response line (without newline), or nil for a
     /// notification (a request without id), which JSON-RPC answers with silence.
@@ -93,6 +111,14 @@ package struct Dispatcher: Sendable {
                 RPCErrorObject(code: RPCErrorCode.invalidParams, reason: "rpc.invalid_params", message: "参数无效")
             )
         }
+        // Heavy work is admitted before it starts, and over the limit refused at once: waiting in a queue would
+        // only let abandoned requests pile up behind the ones running.
+        var administrator = false
+        if entry.heavy {
+            administrator = await isAdministrator(principal)
+            if let busy = heavy.begin(principal, administrator: administrator) { return .failure(busy) }
+        }
+        defer { if entry.heavy { heavy.end(principal, administrator: administrator) } }
         var logger = self.logger
         logger[metadataKey: "request"] = "\(requestID)"
         logger[metadataKey: "method"] = "\(name)"
@@ -124,6 +150,19 @@ package struct Dispatcher: Sendable {
         }
     }
 
+    /// Whether `principal` is an administrator, for the heavy-request limits: root, the daemon's own user and
+    /// the daemon itself without a lookup, everyone else by their account's role.
+    func isAdministrator(_ principal: Principal) async -> Bool {
+        switch principal {
+        case .daemon:
+            return true
+        case .unixUser(let uid, _) where uid == 0 || uid == core.ownUID:
+            return true
+        default:
+            return (try? await core.identify(principal))?.isSystemAdmin ?? false
+        }
+    }
+
     private func failure(_ id: RPCID, _ error: RPCErrorObject) -> ByteBuffer {
         let data = (try? MethodRegistry.encoder.encode(RPCFailure(id: id, error: error))) ?? Data()
         return ByteBuffer(bytes: data)
@@ -151,4 +190,21 @@ package struct Dispatcher: Sendable {
             message: "无效请求：须为 JSON-RPC 2.0 请求对象（\(error is DecodingError ? "字段类型错误" : "无法读取")）"
         )
     }
+}
+
+/// The heavy-request quota behind a lock, shared by every copy of the dispatcher.
+final class HeavyRequestGate: Sendable {
+    private let quota: Mutex<HeavyRequestQuota>
+
+    init(limits: HeavyRequestLimits) { quota = Mutex(HeavyRequestQuota(limits: limits)) }
+
+    func begin(_ principal: Principal, administrator: Bool) -> RPCErrorObject? {
+        quota.withLock { $0.begin(principal, administrator: administrator) }
+    }
+
+    func end(_ principal: Principal, administrator: Bool) {
+        quota.withLock { $0.end(principal, administrator: administrator) }
+    }
+
+    var running: Int { quota.withLock { $0.running.values.reduce(0, +) } }
 }

@@ -12,6 +12,9 @@ package struct MethodEntry: Sendable {
     package let summary: String
     /// What the caller needs.
     package let access: Access
+    /// Whether a call may take long and much of the machine (exports, whole lists, history, imports): such calls
+    /// run under the heavy-request limits, so that they cannot crowd out short requests.
+    package internal(set) var heavy = false
     /// Decodes the parameters (throwing `DecodingError`).
     let decode: @Sendable (Data) throws -> any Sendable
     /// Runs the handler on decoded parameters and encodes its result.
@@ -46,6 +49,14 @@ package struct MethodRegistry: Sendable {
                 return try MethodRegistry.encoder.encode(result)
             }
         )
+    }
+
+    /// Marks `methods`, already registered, as heavy (see ``MethodEntry/heavy``).
+    package mutating func markHeavy(_ methods: [any RPCMethod.Type]) {
+        for method in methods {
+            precondition(entries[method.name] != nil, "method \(method.name) marked heavy but not registered")
+            entries[method.name]?.heavy = true
+        }
     }
 
     /// Registers `method` as the socket's door to the core operation of the same name.

@@ -24,6 +24,8 @@ package final class PartyDaemon: Sendable {
     package let core: PartyCore
     /// The socket's dispatcher (tests feed it request lines as other peers).
     package let dispatcher: Dispatcher
+    /// Every method the daemon serves (test harnesses add their own methods to a copy).
+    package let registry: MethodRegistry
     private let lock: DataDirectoryLock
     private let group: ServiceGroup
 
@@ -67,7 +69,14 @@ package final class PartyDaemon: Sendable {
         } catch {
             throw StartupError("无法准备导入暂存目录 \(configuration.store.uploadsPath)：\(error.localizedDescription)")
         }
-        dispatcher = Dispatcher(registry: Self.registry(uploads: uploads), core: core, daemon: info, logger: logger)
+        registry = Self.registry(uploads: uploads)
+        dispatcher = Dispatcher(
+            registry: registry,
+            core: core,
+            daemon: info,
+            logger: logger,
+            heavyLimits: configuration.listener.heavyRequestLimits
+        )
         let listener = RPCListener(
             endpoint: endpoint,
             dispatcher: dispatcher,
@@ -95,7 +104,7 @@ package final class PartyDaemon: Sendable {
         group = ServiceGroup(configuration: groupConfiguration)
     }
 
-    /// Every method the daemon serves; uploads spool into `uploads`.
+    /// Every method the daemon serves, the heavy ones marked; uploads spool into `uploads`.
     static func registry(uploads: ImportSessions) -> MethodRegistry {
         var registry = MethodRegistry()
         OrgHandlers.register(in: &registry)
@@ -104,6 +113,11 @@ package final class PartyDaemon: Sendable {
         ImportHandlers.register(in: &registry, sessions: uploads)
         let catalog = registry.catalog
         SystemHandlers.register(in: &registry, catalog: { catalog + systemCatalog })
+        // What reads or writes a whole subtree, roster or log: one such call can keep a core busy for seconds.
+        registry.markHeavy([
+            MemberExport.self, MemberList.self, MemberHistory.self, OrgTree.self, OrgExport.self, OrgHistory.self,
+            OrgRevokedList.self, AuditList.self, ImportCommit.self,
+        ])
         return registry
     }
 
