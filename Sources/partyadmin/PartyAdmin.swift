@@ -18,6 +18,7 @@ struct PartyAdmin: AsyncParsableCommand {
         OrgCommand.self,
         MemberCommand.self,
         MeCommand.self,
+        NoticeCommand.self,
         UserCommand.self,
         AuditCommand.self,
     ]

@@ -37,6 +37,8 @@ enum Authorization {
             DomainError.notFound(field, "党组织“\(code)”不存在或不在您的管理范围内", reason: "org.not_found")
         case .member(let reference, let field):
             DomainError.notFound(field, "党员“\(reference)”不存在或不在您的管理范围内", reason: "member.not_found")
+        case .notice(let id, let field):
+            DomainError.notFound(field, "通知 \(id) 不存在或不在您的管理范围内", reason: "notice.not_found")
         case .forestTop(let field):
             DomainError(.forbidden, reason: "auth.forbidden", field: field, message: "只有系统管理员可以设立顶级党组织，请指定上级组织")
         }
@@ -72,6 +74,9 @@ enum Authorization {
         case .member(let reference, _):
             guard let member = try tx.member(reference: reference) else { return nil }
             return try tx.organization(id: member.orgID)?.path
+        case .notice(let id, _):
+            guard let notice = try tx.notice(id: id) else { return nil }
+            return try tx.organization(id: notice.orgID)?.path
         case .forestTop:
             return .forestTop
         }

@@ -71,6 +71,20 @@ extension PartyOperation {
     package static let userRemove = PartyOperation("user.remove", .systemAdmin)
     /// `audit.list`.
     package static let auditList = PartyOperation("audit.list", .read)
+    /// `notice.post`.
+    package static let noticePost = PartyOperation("notice.post", .write)
+    /// `notice.list`.
+    package static let noticeList = PartyOperation("notice.list", .read)
+    /// `notice.show`.
+    package static let noticeShow = PartyOperation("notice.show", .read)
+    /// `notice.receipts`.
+    package static let noticeReceipts = PartyOperation("notice.receipts", .read)
+    /// `me.inbox`.
+    package static let meInbox = PartyOperation("me.inbox", .selfService)
+    /// `me.read`.
+    package static let meRead = PartyOperation("me.read", .selfService)
+    /// `me.ack`.
+    package static let meAck = PartyOperation("me.ack", .selfService)
     /// `system.status`.
     package static let systemStatus = PartyOperation("system.status", .account)
     /// Opening an upload (`import.begin`, `import.chunk`): only writers may upload.

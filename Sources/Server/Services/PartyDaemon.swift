@@ -111,12 +111,13 @@ package final class PartyDaemon: Sendable {
         UserHandlers.register(in: &registry)
         MemberHandlers.register(in: &registry)
         ImportHandlers.register(in: &registry, sessions: uploads)
+        NoticeHandlers.register(in: &registry)
         let catalog = registry.catalog
         SystemHandlers.register(in: &registry, catalog: { catalog + systemCatalog })
         // What reads or writes a whole subtree, roster or log: one such call can keep a core busy for seconds.
         registry.markHeavy([
             MemberExport.self, MemberList.self, MemberHistory.self, OrgTree.self, OrgExport.self, OrgHistory.self,
-            OrgRevokedList.self, AuditList.self, ImportCommit.self,
+            OrgRevokedList.self, AuditList.self, ImportCommit.self, NoticePost.self, NoticeReceiptsMethod.self,
         ])
         return registry
     }

@@ -9,6 +9,7 @@ enum Migrations {
         migrator.registerMigration("v2-members", migrate: v2)
         migrator.registerMigration("v3-utc-instants-actor-kinds", migrate: MigrationV3.migrate)
         migrator.registerMigration("v4-member-flags-json", migrate: v4)
+        migrator.registerMigration("v5-notices", migrate: MigrationV5.migrate)
         return migrator
     }
 

@@ -7,6 +7,7 @@
 @_exported import enum Domain.Gender
 @_exported import struct Domain.HistoryEntry
 import struct Domain.IdentityNumber
+@_exported import struct Domain.InboxEntry
 @_exported import struct Domain.LocalDate
 @_exported import struct Domain.Member
 @_exported import enum Domain.MemberCategory
@@ -15,6 +16,11 @@ import struct Domain.IdentityNumber
 @_exported import struct Domain.MemberHistoryView
 @_exported import struct Domain.MemberListing
 @_exported import enum Domain.MemberStatus
+@_exported import struct Domain.NoticeFields
+@_exported import enum Domain.NoticeKind
+@_exported import enum Domain.NoticePriority
+@_exported import struct Domain.NoticeReceipts
+@_exported import struct Domain.NoticeView
 @_exported import struct Domain.OrgDetail
 @_exported import struct Domain.OrgEdits
 @_exported import struct Domain.OrgFields

@@ -149,8 +149,8 @@ struct MeCommand: ParsableCommand {
     /// Name, help and leaf commands.
     static let configuration = CommandConfiguration(
         commandName: "me",
-        abstract: "本人信息（账户须绑定党员记录，见 user add --role member）。",
-        subcommands: [Show.self]
+        abstract: "本人信息与通知（账户须绑定党员记录，见 user add --role member）。",
+        subcommands: [Show.self, Inbox.self, Read.self, Ack.self]
     )
 
     /// Creates the group; running it alone prints its help.

@@ -1,0 +1,73 @@
+import Domain
+import Foundation
+
+/// A notice about to be published; the store assigns its id.
+package struct NewNotice: Sendable {
+    /// The notice's fields (its id and recipient count are ignored).
+    package var notice: Notice
+    /// The publishing organization's place, whose subtree the audience may cover.
+    package var orgPath: OrgPath
+
+    /// Creates the new notice.
+    package init(notice: Notice, orgPath: OrgPath) {
+        self.notice = notice
+        self.orgPath = orgPath
+    }
+}
+
+/// One recipient's state for a notice.
+package struct NoticeRecipientState: Sendable, Equatable {
+    /// The member.
+    package var memberID: Int64
+    /// The member's name.
+    package var memberName: String
+    /// The member's branch at publication.
+    package var orgID: Int64
+    /// When they read it.
+    package var readAt: Date?
+    /// When they acknowledged it.
+    package var acknowledgedAt: Date?
+}
+
+/// Read and acknowledged counts of one organization of a notice's audience.
+package struct NoticeOrgCounts: Sendable, Equatable {
+    /// The organization.
+    package var orgID: Int64
+    /// Members addressed in it.
+    package var recipients: Int
+    /// Who have read it.
+    package var read: Int
+    /// Who have acknowledged it.
+    package var acknowledged: Int
+}
+
+/// Notice reads inside a transaction.
+package protocol NoticeReader {
+    /// The notice with `id`.
+    func notice(id: Int64) throws -> Notice?
+    /// Notices published by organizations in the subtree at `root` (or everywhere), newest first, older than `before`.
+    func notices(under root: OrgPath?, before: Int64?, limit: Int) throws -> [Notice]
+    /// Per-organization counts of a notice's recipients.
+    func noticeCounts(_ noticeID: Int64) throws -> [NoticeOrgCounts]
+    /// Recipients who have not read it (or, when `acknowledgement`, not acknowledged it), by branch then name.
+    func outstandingRecipients(
+        _ noticeID: Int64,
+        acknowledgement: Bool,
+        limit: Int
+    ) throws -> (recipients: [NoticeRecipientState], total: Int)
+    /// A member's notices, newest first, older than `before`, with their state.
+    func inbox(memberID: Int64, before: Int64?, limit: Int) throws -> [(Notice, NoticeRecipientState)]
+    /// One member's state for one notice, or nil when it was not addressed to them.
+    func recipientState(_ noticeID: Int64, memberID: Int64) throws -> NoticeRecipientState?
+}
+
+/// Notice changes inside a write transaction.
+package protocol NoticeWriter {
+    /// Inserts the notice and one recipient row for each member on the roll that its audience covers, in one
+    /// statement; returns it with its id and recipient count.
+    func publishNotice(_ new: NewNotice) throws -> Notice
+    /// Records that a member read the notice now (a second read keeps the first time).
+    func markNoticeRead(_ noticeID: Int64, memberID: Int64) throws
+    /// Records that a member acknowledged the notice now (and read it, if not yet).
+    func markNoticeAcknowledged(_ noticeID: Int64, memberID: Int64) throws
+}
