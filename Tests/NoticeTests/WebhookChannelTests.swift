@@ -78,9 +78,9 @@ struct WebhookChannelTests {
         defer { receiver.stop() }
         let client = CurlClient(limits: .init(connectTimeout: .seconds(2), totalTimeout: .milliseconds(300)))
         let channel = WebhookChannel(url: receiver.url, secret: secret, client: client)
-        let started = ContinuousClock.now
+        // The outcome itself proves the timeout fired (curl error 28); no wall-clock assertion, which a loaded
+        // machine would make flaky.
         let outcome = await channel.deliver(sampleMessage(), at: sendInstant)
-        #expect(ContinuousClock.now - started < .seconds(5))
         guard case .retryable(let reason) = outcome else {
             Issue.record("expected retryable, got \(outcome)")
             return
@@ -132,10 +132,10 @@ struct WebhookChannelTests {
         let channel = WebhookChannel(url: receiver.url, secret: secret, client: CurlClient())
         let task = Task { await channel.deliver(sampleMessage(), at: sendInstant) }
         for _ in 0..<100 where receiver.requests.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
-        let started = ContinuousClock.now
         task.cancel()
+        // A transfer that ignored the cancellation would end with the client's timeout instead: the outcome says
+        // which happened, without timing anything.
         let outcome = await task.value
-        #expect(ContinuousClock.now - started < .seconds(3))
         #expect(outcome.description.contains("已取消"))
     }
 
