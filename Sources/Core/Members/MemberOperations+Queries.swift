@@ -19,15 +19,7 @@ extension PartyCore {
     /// `me.show`: the member record the caller's account is bound to.
     package func ownRecord(by principal: Principal) async throws -> Member {
         try await read(.meShow, by: principal) { op in
-            guard let memberID = op.caller.memberID else {
-                throw DomainError(
-                    .rule,
-                    reason: "me.not_member",
-                    field: nil,
-                    message: "当前账户（\(op.caller.role?.label ?? "")）未绑定党员记录"
-                )
-            }
-            return try MemberLookup.require(String(memberID), in: op.tx)
+            try MemberLookup.require(String(try Self.requireOwnMember(op.caller)), in: op.tx)
         }
     }
 

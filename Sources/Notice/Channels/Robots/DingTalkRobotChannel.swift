@@ -7,7 +7,7 @@ import Foundation
 /// every message's title and text, since the robot drops messages without it. Delivered only when `errcode` is 0;
 /// 130101 (sending too fast) and -1 (system busy) are retryable; 310000 (keyword, signature or IP refused) and any
 /// other code are permanent.
-package struct DingTalkRobotChannel: DeliveryChannel, CustomStringConvertible {
+package struct DingTalkRobotChannel: HTTPDeliveryChannel, CustomStringConvertible {
     /// The markdown text limit the API enforces, in UTF-8 bytes.
     package static let textLimit = 20_000
 
@@ -30,14 +30,8 @@ package struct DingTalkRobotChannel: DeliveryChannel, CustomStringConvertible {
     /// Names the kind and the host only.
     package var description: String { "dingtalk(\(ChannelHost.of(webhookURL.value)))" }
 
-    /// Sends `message` and classifies the response.
-    package func deliver(_ message: OutgoingMessage, at instant: Date) async -> DeliveryOutcome {
-        do {
-            return classify(try await client.post(request(for: message, at: instant)))
-        } catch {
-            return DeliveryOutcome(error)
-        }
-    }
+    /// The client that sends.
+    package var transport: CurlClient { client }
 
     /// The request for `message` signed at `instant`.
     package func request(for message: OutgoingMessage, at instant: Date) -> HTTPRequest {

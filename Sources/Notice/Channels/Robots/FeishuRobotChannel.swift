@@ -7,7 +7,7 @@ import Foundation
 /// `"<timestamp>\n<secret>"` over empty data (飞书's scheme: the key is the string to sign). Delivered only when
 /// `code` (or the older `StatusCode`) is 0; 9499 and 11232 (rate limits) are retryable; 19021 (bad signature or
 /// stale timestamp), 19024 (keyword missing) and any other code are permanent.
-package struct FeishuRobotChannel: DeliveryChannel, CustomStringConvertible {
+package struct FeishuRobotChannel: HTTPDeliveryChannel, CustomStringConvertible {
     /// The text limit kept under the API's 20 KB request limit, in UTF-8 bytes.
     package static let textLimit = 18_000
 
@@ -27,14 +27,8 @@ package struct FeishuRobotChannel: DeliveryChannel, CustomStringConvertible {
     /// Names the kind and the host only.
     package var description: String { "feishu(\(ChannelHost.of(webhookURL.value)))" }
 
-    /// Sends `message` and classifies the response.
-    package func deliver(_ message: OutgoingMessage, at instant: Date) async -> DeliveryOutcome {
-        do {
-            return classify(try await client.post(request(for: message, at: instant)))
-        } catch {
-            return DeliveryOutcome(error)
-        }
-    }
+    /// The client that sends.
+    package var transport: CurlClient { client }
 
     /// The request for `message` signed at `instant`.
     package func request(for message: OutgoingMessage, at instant: Date) -> HTTPRequest {

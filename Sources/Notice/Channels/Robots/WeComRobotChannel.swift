@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Delivered only when the reply's `errcode` is 0; 45009 (rate limit, 20 messages a minute) and -1 (system busy)
 /// are retryable; anything else, such as 93000 (invalid webhook key), is permanent.
-package struct WeComRobotChannel: DeliveryChannel, CustomStringConvertible {
+package struct WeComRobotChannel: HTTPDeliveryChannel, CustomStringConvertible {
     /// The markdown content limit the API enforces, in UTF-8 bytes.
     package static let contentLimit = 4096
 
@@ -21,14 +21,8 @@ package struct WeComRobotChannel: DeliveryChannel, CustomStringConvertible {
     /// Names the kind and the host only.
     package var description: String { "wecom(\(ChannelHost.of(webhookURL.value)))" }
 
-    /// Sends `message` and classifies the response.
-    package func deliver(_ message: OutgoingMessage, at instant: Date) async -> DeliveryOutcome {
-        do {
-            return classify(try await client.post(request(for: message, at: instant)))
-        } catch {
-            return DeliveryOutcome(error)
-        }
-    }
+    /// The client that sends.
+    package var transport: CurlClient { client }
 
     /// The request for `message`; the robot takes no timestamp, `instant` is unused.
     package func request(for message: OutgoingMessage, at instant: Date) -> HTTPRequest {

@@ -5,7 +5,7 @@ import Foundation
 /// Headers: `X-Partyd-Timestamp` (Unix seconds of the attempt), `X-Partyd-Signature` (hex HMAC-SHA256 over
 /// `"<timestamp>.<body>"` with the channel secret) and `Idempotency-Key` (the outbox id, the same on every retry).
 /// 2xx is delivered; 408, 429, 5xx, timeouts and connection errors are retryable; other statuses are permanent.
-package struct WebhookChannel: DeliveryChannel, CustomStringConvertible {
+package struct WebhookChannel: HTTPDeliveryChannel, CustomStringConvertible {
     /// The receiver's URL (http or https).
     package let url: ChannelSecret
     /// The signing secret shared with the receiver.
@@ -22,14 +22,8 @@ package struct WebhookChannel: DeliveryChannel, CustomStringConvertible {
     /// Names the kind and the host only.
     package var description: String { "webhook(\(ChannelHost.of(url.value)))" }
 
-    /// Sends `message` and classifies the response.
-    package func deliver(_ message: OutgoingMessage, at instant: Date) async -> DeliveryOutcome {
-        do {
-            return classify(try await client.post(request(for: message, at: instant)))
-        } catch {
-            return DeliveryOutcome(error)
-        }
-    }
+    /// The client that sends.
+    package var transport: CurlClient { client }
 
     /// The request for `message` at `instant`.
     package func request(for message: OutgoingMessage, at instant: Date) -> HTTPRequest {
