@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Domain", "Store", "Core", "Wire",
+                "Domain", "Store", "Core", "Notice", "Wire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -63,7 +63,7 @@ let package = Package(
         ),
         .target(
             name: "Notice",
-            dependencies: ["CCurl", "Domain", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CCurl", "Domain", "Store", "Core", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -115,8 +115,9 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "PartyTesting", "Wire", "Domain", "Server", "Core", "Store",
+                "PartyTesting", "Wire", "Domain", "Server", "Core", "Store", "Notice",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

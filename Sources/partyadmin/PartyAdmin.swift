@@ -19,6 +19,8 @@ struct PartyAdmin: AsyncParsableCommand {
         MemberCommand.self,
         MeCommand.self,
         NoticeCommand.self,
+        ChannelCommand.self,
+        DeliveryCommand.self,
         UserCommand.self,
         AuditCommand.self,
     ]

@@ -85,6 +85,16 @@ extension PartyOperation {
     package static let meRead = PartyOperation("me.read", .selfService)
     /// `me.ack`.
     package static let meAck = PartyOperation("me.ack", .selfService)
+    /// `channel.add`.
+    package static let channelAdd = PartyOperation("channel.add", .write)
+    /// `channel.list`.
+    package static let channelList = PartyOperation("channel.list", .read)
+    /// `channel.remove`.
+    package static let channelRemove = PartyOperation("channel.remove", .write)
+    /// `delivery.list`.
+    package static let deliveryList = PartyOperation("delivery.list", .read)
+    /// The delivery workers' reading of due rows and recording of attempts (the daemon's own work).
+    package static let deliveryAttempt = PartyOperation("delivery.attempt", .systemAdmin)
     /// `system.status`.
     package static let systemStatus = PartyOperation("system.status", .account)
     /// Opening an upload (`import.begin`, `import.chunk`): only writers may upload.

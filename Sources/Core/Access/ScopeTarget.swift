@@ -6,6 +6,8 @@ package enum ScopeTarget: Sendable, Equatable {
     case member(reference: String, field: String)
     /// A notice by number; the publishing organization's position is checked.
     case notice(id: Int64, field: String)
+    /// A channel by number; its organization's position is checked.
+    case channel(id: Int64, field: String)
     /// The top of the forest, above every organization: naming it (creating a top-level organization) is
     /// within no subtree, so only system administrators pass.
     case forestTop(field: String)

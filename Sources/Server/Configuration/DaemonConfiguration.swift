@@ -12,6 +12,8 @@ package struct DaemonConfiguration: Sendable {
     package var core: CoreConfiguration
     /// The socket listener's settings.
     package var listener: ListenerConfiguration
+    /// The outbox's delivery settings.
+    package var delivery: DeliveryConfiguration
     /// swift-log level: trace, debug, info, notice, warning, error, critical. Key `partyd.logLevel`,
     /// env `PARTYD_LOG_LEVEL`, default `info`.
     package var logLevel: String
@@ -33,6 +35,7 @@ package struct DaemonConfiguration: Sendable {
         store = StoreConfiguration(dataDir: dataDir)
         core = CoreConfiguration(timeZone: timeZone)
         listener = ListenerConfiguration(socketPath: socketPath)
+        delivery = DeliveryConfiguration()
         self.logLevel = logLevel
         self.shutdownGraceSeconds = shutdownGraceSeconds
     }
@@ -43,6 +46,7 @@ package struct DaemonConfiguration: Sendable {
         store = try StoreConfiguration(reader: config)
         core = try CoreConfiguration(reader: config)
         listener = try ListenerConfiguration(reader: config)
+        delivery = try DeliveryConfiguration(reader: config)
         logLevel = config.string(forKey: "logLevel", default: "info")
         shutdownGraceSeconds = config.int(forKey: "shutdownGrace", default: 10)
         guard shutdownGraceSeconds >= 0 else { throw ConfigurationError("shutdownGrace 不能为负") }

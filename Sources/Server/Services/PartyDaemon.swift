@@ -2,6 +2,7 @@ import Core
 import Domain
 import Foundation
 import Logging
+import Notice
 import ServiceLifecycle
 import Store
 import UnixSignals
@@ -26,6 +27,8 @@ package final class PartyDaemon: Sendable {
     package let dispatcher: Dispatcher
     /// Every method the daemon serves (test harnesses add their own methods to a copy).
     package let registry: MethodRegistry
+    /// The outbox's delivery worker (tests run its rounds themselves).
+    package let delivery: DeliveryWorker
     private let lock: DataDirectoryLock
     private let group: ServiceGroup
 
@@ -87,9 +90,22 @@ package final class PartyDaemon: Sendable {
                 onReady()
             }
         )
-        // Started in this order, stopped in reverse: STOPPING=1 goes out first, the store checkpoints last.
+        // Started in this order, stopped in reverse: STOPPING=1 goes out first, then the listener drains, the
+        // delivery worker records its last attempts, and the store checkpoints last.
+        let settings = configuration.delivery
+        delivery = DeliveryWorker(
+            core: core,
+            client: CurlClient(
+                limits: .init(
+                    maximumConcurrentTransfers: settings.concurrency,
+                    totalTimeout: .seconds(Int64(settings.timeoutSeconds))
+                )
+            ),
+            policy: DeliveryPolicy(maximumAttempts: settings.maxAttempts)
+        )
         let services: [any Service] = [
             StoreService(store: store, logger: logger),
+            DeliveryService(worker: delivery, pollInterval: .seconds(Int64(settings.pollSeconds)), logger: logger),
             listener,
             ShutdownAnnouncer(notifier: notifier, logger: logger),
         ]
@@ -112,6 +128,7 @@ package final class PartyDaemon: Sendable {
         MemberHandlers.register(in: &registry)
         ImportHandlers.register(in: &registry, sessions: uploads)
         NoticeHandlers.register(in: &registry)
+        ChannelHandlers.register(in: &registry)
         let catalog = registry.catalog
         SystemHandlers.register(in: &registry, catalog: { catalog + systemCatalog })
         // What reads or writes a whole subtree, roster or log: one such call can keep a core busy for seconds.

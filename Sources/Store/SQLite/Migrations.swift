@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v3-utc-instants-actor-kinds", migrate: MigrationV3.migrate)
         migrator.registerMigration("v4-member-flags-json", migrate: v4)
         migrator.registerMigration("v5-notices", migrate: MigrationV5.migrate)
+        migrator.registerMigration("v6-channels-outbox", migrate: MigrationV6.migrate)
         return migrator
     }
 

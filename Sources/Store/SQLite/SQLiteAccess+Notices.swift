@@ -172,6 +172,18 @@ extension SQLiteAccess {
             sql: "UPDATE notice SET recipient_count = ? WHERE id = ?",
             arguments: [notice.recipientCount, notice.id]
         )
+        // The outbox in the same transaction: one row for each active members' channel of the organizations the
+        // notice addresses (the publishing one, or its whole subtree), due at once.
+        let scope: (sql: String, arguments: StatementArguments) =
+            notice.subtree ? Self.subtreeFilter("o.path", new.orgPath) : ("o.id = ?", [notice.orgID])
+        try db.execute(
+            sql: """
+                INSERT INTO outbox (notice_id, channel_id, next_attempt_at, created_at)
+                SELECT ?, c.id, ?, ? FROM channel c JOIN organization o ON o.id = c.org_id
+                WHERE c.active = 1 AND c.audience = 'members' AND \(scope.sql)
+                """,
+            arguments: [notice.id, now, now] + scope.arguments
+        )
         notice.publishedAt = Self.instant(now)
         return notice
     }

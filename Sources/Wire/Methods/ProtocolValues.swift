@@ -4,6 +4,12 @@
 // (MemberRules, OrgRules, the CSV codecs, identity number checks): validating stays the daemon's job.
 @_exported import struct Domain.AccountView
 @_exported import struct Domain.AuditEntryView
+@_exported import enum Domain.ChannelAudience
+@_exported import struct Domain.ChannelFields
+@_exported import enum Domain.ChannelKind
+@_exported import struct Domain.ChannelView
+@_exported import enum Domain.DeliveryState
+@_exported import struct Domain.DeliveryView
 @_exported import enum Domain.Gender
 @_exported import struct Domain.HistoryEntry
 import struct Domain.IdentityNumber

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Where an organization's messages go besides members' inboxes: a group's chat robot or a webhook.
+package enum ChannelKind: String, Sendable, Codable, CaseIterable {
+    /// A generic webhook: a signed JSON POST.
+    case webhook
+    /// A 企业微信 group robot.
+    case wecom
+    /// A 钉钉 custom robot.
+    case dingtalk
+    /// A 飞书 custom robot.
+    case feishu
+
+    /// The Chinese name shown in lists.
+    package var label: String {
+        switch self {
+        case .webhook: "Webhook"
+        case .wecom: "企业微信机器人"
+        case .dingtalk: "钉钉机器人"
+        case .feishu: "飞书机器人"
+        }
+    }
+}
+
+/// Who a channel's group is: the organization's members, or its committee (administrators).
+package enum ChannelAudience: String, Sendable, Codable, CaseIterable {
+    /// The members' group: gets the organization's notices.
+    case members
+    /// The committee's own group: gets what is meant for the organization's administrators.
+    case admins
+}
+
+/// A configured channel. The secret and the URL (a robot's URL carries its access key) never leave the daemon.
+package struct OrgChannel: Sendable, Equatable {
+    /// Its number.
+    package var id: Int64
+    /// The organization whose group it reaches.
+    package var orgID: Int64
+    /// Its kind.
+    package var kind: ChannelKind
+    /// A name to tell channels apart.
+    package var name: String
+    /// Where to send.
+    package var url: String
+    /// The signing secret (webhook HMAC, 钉钉 / 飞书 加签), if any.
+    package var secret: String?
+    /// 钉钉's 自定义关键词, put into every message.
+    package var keyword: String?
+    /// Whose group it is.
+    package var audience: ChannelAudience
+    /// False once removed: kept for the deliveries that name it.
+    package var active: Bool
+
+    /// Creates a channel.
+    package init(
+        id: Int64,
+        orgID: Int64,
+        kind: ChannelKind,
+        name: String,
+        url: String,
+        secret: String?,
+        keyword: String?,
+        audience: ChannelAudience,
+        active: Bool = true
+    ) {
+        self.id = id
+        self.orgID = orgID
+        self.kind = kind
+        self.name = name
+        self.url = url
+        self.secret = secret
+        self.keyword = keyword
+        self.audience = audience
+        self.active = active
+    }
+}
+
+/// Where an outbox row stands.
+package enum DeliveryState: String, Sendable, Codable, CaseIterable {
+    /// Waiting for its next attempt.
+    case pending
+    /// Delivered.
+    case sent
+    /// Given up: permanently refused, or out of attempts; the last error says why.
+    case dead
+}
+
+/// One message for one channel, written in the transaction that created the message.
+package struct OutboxEntry: Sendable, Equatable {
+    /// Its number: also the idempotency key receivers de-duplicate by.
+    package var id: Int64
+    /// The notice it carries.
+    package var noticeID: Int64
+    /// The channel it goes through.
+    package var channelID: Int64
+    /// Where it stands.
+    package var state: DeliveryState
+    /// Attempts made so far.
+    package var attempts: Int
+    /// When it is due next (meaningful while pending).
+    package var nextAttemptAt: Date
+    /// Why the last attempt failed.
+    package var lastError: String?
+    /// When it was delivered.
+    package var sentAt: Date?
+
+    /// Creates an entry.
+    package init(
+        id: Int64,
+        noticeID: Int64,
+        channelID: Int64,
+        state: DeliveryState,
+        attempts: Int,
+        nextAttemptAt: Date,
+        lastError: String?,
+        sentAt: Date?
+    ) {
+        self.id = id
+        self.noticeID = noticeID
+        self.channelID = channelID
+        self.state = state
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
+        self.sentAt = sentAt
+    }
+}

@@ -1,0 +1,131 @@
+/// A channel to add, as typed: the kind and audience are parsed by the operation.
+package struct ChannelFields: Codable, Sendable, Equatable {
+    /// The organization whose group it reaches.
+    package var org: String
+    /// webhook, wecom, dingtalk or feishu.
+    package var kind: String
+    /// A name to tell channels apart; defaults to the kind's.
+    package var name: String?
+    /// The webhook or robot URL.
+    package var url: String
+    /// The signing secret (required for a webhook; 钉钉 / 飞书 加签 when the robot uses it).
+    package var secret: String?
+    /// 钉钉's 自定义关键词.
+    package var keyword: String?
+    /// members (default) or admins.
+    package var audience: String?
+
+    /// Creates the fields.
+    package init(
+        org: String,
+        kind: String,
+        name: String? = nil,
+        url: String,
+        secret: String? = nil,
+        keyword: String? = nil,
+        audience: String? = nil
+    ) {
+        self.org = org
+        self.kind = kind
+        self.name = name
+        self.url = url
+        self.secret = secret
+        self.keyword = keyword
+        self.audience = audience
+    }
+}
+
+/// A channel as the protocol shows it: never its secret, nor its URL beyond the host (a robot's URL carries its
+/// access key).
+package struct ChannelView: Codable, Sendable, Equatable {
+    /// Its number.
+    package var id: Int64
+    /// The organization's code.
+    package var orgCode: String
+    /// The organization's name.
+    package var orgName: String
+    /// Its kind.
+    package var kind: ChannelKind
+    /// Its name.
+    package var name: String
+    /// The host it posts to.
+    package var host: String
+    /// Whether it signs its messages.
+    package var signed: Bool
+    /// 钉钉's keyword, if any.
+    package var keyword: String?
+    /// Whose group it is.
+    package var audience: ChannelAudience
+
+    /// Creates the view.
+    package init(
+        id: Int64,
+        orgCode: String,
+        orgName: String,
+        kind: ChannelKind,
+        name: String,
+        host: String,
+        signed: Bool,
+        keyword: String?,
+        audience: ChannelAudience
+    ) {
+        self.id = id
+        self.orgCode = orgCode
+        self.orgName = orgName
+        self.kind = kind
+        self.name = name
+        self.host = host
+        self.signed = signed
+        self.keyword = keyword
+        self.audience = audience
+    }
+}
+
+/// One outbox row as the protocol shows it.
+package struct DeliveryView: Codable, Sendable, Equatable {
+    /// Its number (the idempotency key receivers see).
+    package var id: Int64
+    /// The notice's number.
+    package var noticeID: Int64
+    /// The notice's title.
+    package var noticeTitle: String
+    /// The channel's number.
+    package var channelID: Int64
+    /// The channel's name.
+    package var channelName: String
+    /// pending, sent or dead.
+    package var state: DeliveryState
+    /// Attempts made.
+    package var attempts: Int
+    /// When it is due next, while pending (ISO 8601).
+    package var nextAttemptAt: String?
+    /// Why the last attempt failed.
+    package var lastError: String?
+    /// When it was delivered (ISO 8601).
+    package var sentAt: String?
+
+    /// Creates the view.
+    package init(
+        id: Int64,
+        noticeID: Int64,
+        noticeTitle: String,
+        channelID: Int64,
+        channelName: String,
+        state: DeliveryState,
+        attempts: Int,
+        nextAttemptAt: String?,
+        lastError: String?,
+        sentAt: String?
+    ) {
+        self.id = id
+        self.noticeID = noticeID
+        self.noticeTitle = noticeTitle
+        self.channelID = channelID
+        self.channelName = channelName
+        self.state = state
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
+        self.sentAt = sentAt
+    }
+}

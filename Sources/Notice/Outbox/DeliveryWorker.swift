@@ -1,0 +1,97 @@
+import Core
+import Domain
+import Foundation
+import Store
+import Synchronization
+
+/// Delivers the outbox: reads the rows that are due, sends each through its channel, and records every attempt
+/// through the core (so each is audited), retrying with backoff and giving up after the policy's limit.
+///
+/// Delivery is at least once: a row is marked sent only after its channel said so, so a crash between sending and
+/// recording sends it again, and receivers de-duplicate by the idempotency key (the row's id). Rows being sent
+/// are remembered in memory only: after a crash nothing is "in flight", and every pending row is due again.
+package final class DeliveryWorker: Sendable {
+    private let core: PartyCore
+    private let client: CurlClient
+    private let policy: DeliveryPolicy
+    private let batchSize: Int
+    private let inFlight = Mutex<Set<Int64>>([])
+
+    /// A worker sending through `client` (whose limits bound the transfers at once) under `policy`.
+    package init(core: PartyCore, client: CurlClient, policy: DeliveryPolicy, batchSize: Int = 64) {
+        self.core = core
+        self.client = client
+        self.policy = policy
+        self.batchSize = batchSize
+    }
+
+    /// One round: sends every row due now (up to the batch size) and records each outcome; returns how many rows
+    /// it attempted. A failure to record leaves the row pending, to be attempted again.
+    @discardableResult
+    package func deliverDue() async throws -> Int {
+        let excluded = inFlight.withLock { $0 }
+        let due = try await core.dueDeliveries(limit: batchSize, excluding: excluded)
+        inFlight.withLock { $0.formUnion(due.map(\.entry.id)) }
+        await withTaskGroup(of: Void.self) { group in
+            for delivery in due {
+                group.addTask { [self] in
+                    defer { _ = inFlight.withLock { $0.remove(delivery.entry.id) } }
+                    let outcome = await channel(for: delivery.channel)
+                        .deliver(message(for: delivery), at: core.clock.now())
+                    _ = try? await core.recordDelivery(
+                        delivery.entry.id,
+                        attempt: Self.attempt(outcome),
+                        policy: policy,
+                        jitter: Double.random(in: 0..<1)
+                    )
+                }
+            }
+        }
+        return due.count
+    }
+
+    /// The sender for a configured channel.
+    func channel(for channel: OrgChannel) -> any DeliveryChannel {
+        switch channel.kind {
+        case .webhook:
+            WebhookChannel(url: channel.url, secret: channel.secret ?? "", client: client)
+        case .wecom:
+            WeComRobotChannel(webhookURL: channel.url, client: client)
+        case .dingtalk:
+            DingTalkRobotChannel(
+                webhookURL: channel.url,
+                secret: channel.secret,
+                keyword: channel.keyword,
+                client: client
+            )
+        case .feishu:
+            FeishuRobotChannel(webhookURL: channel.url, secret: channel.secret, client: client)
+        }
+    }
+
+    /// The message a notice makes for one outbox row.
+    func message(for delivery: DueDelivery) -> OutgoingMessage {
+        let priority: OutgoingMessage.Priority =
+            switch delivery.notice.priority {
+            case .normal: .normal
+            case .important: .high
+            case .urgent: .urgent
+            }
+        return OutgoingMessage(
+            outboxID: delivery.entry.id,
+            title: delivery.notice.title,
+            body: delivery.notice.body,
+            format: .markdown,
+            priority: priority
+        )
+    }
+
+    /// A channel's judgement as the outbox's.
+    static func attempt(_ outcome: DeliveryOutcome) -> DeliveryAttempt {
+        switch outcome {
+        case .delivered: .delivered
+        case .retryable(let reason): .retryable(reason)
+        case .permanent(let reason): .permanent(reason)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Core
+import Domain
+import Foundation
+import Wire
+
+/// `channel.*` and `delivery.list`: each decodes, calls its core operation for the peer's principal, and encodes.
+enum ChannelHandlers {
+    static func register(in registry: inout MethodRegistry) {
+        registry.register(ChannelAdd.self, calling: .channelAdd) { params, request in
+            try await request.core.addChannel(params, by: request.principal)
+        }
+        registry.register(ChannelList.self, calling: .channelList) { params, request in
+            ChannelList.Result(channels: try await request.core.channels(org: params.org, by: request.principal))
+        }
+        registry.register(ChannelRemove.self, calling: .channelRemove) { params, request in
+            try await request.core.removeChannel(params.channel, by: request.principal)
+            return OK()
+        }
+        registry.register(DeliveryList.self, calling: .deliveryList) { params, request in
+            DeliveryList.Result(
+                deliveries: try await request.core.deliveries(
+                    org: params.org,
+                    state: params.state,
+                    limit: params.limit,
+                    by: request.principal
+                )
+            )
+        }
+    }
+}

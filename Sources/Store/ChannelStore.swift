@@ -1,0 +1,36 @@
+import Domain
+import Foundation
+
+/// An outbox row due for an attempt, with what sending it needs.
+package struct DueDelivery: Sendable {
+    /// The row.
+    package var entry: OutboxEntry
+    /// The notice it carries.
+    package var notice: Notice
+    /// The channel it goes through.
+    package var channel: OrgChannel
+}
+
+/// Channel and outbox reads inside a transaction.
+package protocol ChannelReader {
+    /// The channel with `id`, active or removed.
+    func channel(id: Int64) throws -> OrgChannel?
+    /// Active channels of the organizations in the subtree at `root` (or everywhere).
+    func channels(under root: OrgPath?) throws -> [OrgChannel]
+    /// Pending rows due at `now`, oldest due first, at most `limit`, skipping `excluding` (rows in flight).
+    func dueDeliveries(at now: Date, limit: Int, excluding: Set<Int64>) throws -> [DueDelivery]
+    /// Outbox rows of channels in the subtree at `root` (or everywhere), optionally in one state, newest first.
+    func deliveries(under root: OrgPath?, state: DeliveryState?, limit: Int) throws -> [DueDelivery]
+    /// The outbox row with `id`.
+    func outboxEntry(id: Int64) throws -> OutboxEntry?
+}
+
+/// Channel and outbox changes inside a write transaction.
+package protocol ChannelWriter {
+    /// Inserts a channel and returns it with its id.
+    func insertChannel(_ channel: OrgChannel) throws -> OrgChannel
+    /// Marks a channel removed and gives up its pending rows; returns how many were given up.
+    func deactivateChannel(id: Int64) throws -> Int
+    /// Saves an outbox row's state, attempts, next attempt, error and delivery time.
+    func updateOutboxEntry(_ entry: OutboxEntry) throws
+}

@@ -1,0 +1,43 @@
+import Domain
+import GRDB
+
+/// v6: channels (an organization's chat robots and webhooks) and the outbox: one row per notice and channel,
+/// written in the transaction that publishes the notice, so that nothing published is ever left unsent.
+enum MigrationV6 {
+    private static func quotedList<T: RawRepresentable<String>>(_ values: [T]) -> String {
+        values.map { "'\($0.rawValue)'" }.joined(separator: ",")
+    }
+
+    static func migrate(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE channel (
+                    id INTEGER PRIMARY KEY,
+                    org_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE RESTRICT,
+                    kind TEXT NOT NULL CHECK (kind IN (\(quotedList(ChannelKind.allCases)))),
+                    name TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    secret TEXT,
+                    keyword TEXT,
+                    audience TEXT NOT NULL CHECK (audience IN (\(quotedList(ChannelAudience.allCases)))),
+                    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                    created_at INTEGER NOT NULL
+                );
+                CREATE INDEX channel_org ON channel(org_id, active);
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY,
+                    notice_id INTEGER NOT NULL REFERENCES notice(id) ON DELETE RESTRICT,
+                    channel_id INTEGER NOT NULL REFERENCES channel(id) ON DELETE RESTRICT,
+                    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN (\(quotedList(DeliveryState.allCases)))),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at INTEGER NOT NULL,
+                    last_error TEXT,
+                    created_at INTEGER NOT NULL,
+                    sent_at INTEGER
+                );
+                CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+                CREATE INDEX outbox_notice ON outbox(notice_id);
+                """
+        )
+    }
+}

@@ -1,0 +1,146 @@
+import Domain
+import Foundation
+import GRDB
+
+extension SQLiteAccess {
+    static func channel(_ row: Row, prefix: String = "") throws -> OrgChannel {
+        let kindText: String = row[prefix + "kind"]
+        let audienceText: String = row[prefix + "audience"]
+        guard let kind = ChannelKind(rawValue: kindText), let audience = ChannelAudience(rawValue: audienceText) else {
+            throw StoreCorruption(detail: "channel row \(row[prefix + "id"] ?? "?")")
+        }
+        return OrgChannel(
+            id: row[prefix + "id"],
+            orgID: row[prefix + "org_id"],
+            kind: kind,
+            name: row[prefix + "name"],
+            url: row[prefix + "url"],
+            secret: row[prefix + "secret"],
+            keyword: row[prefix + "keyword"],
+            audience: audience,
+            active: row[prefix + "active"]
+        )
+    }
+
+    static func outboxEntry(_ row: Row, prefix: String = "") throws -> OutboxEntry {
+        let stateText: String = row[prefix + "state"]
+        guard let state = DeliveryState(rawValue: stateText) else {
+            throw StoreCorruption(detail: "outbox row \(row[prefix + "id"] ?? "?")")
+        }
+        return OutboxEntry(
+            id: row[prefix + "id"],
+            noticeID: row[prefix + "notice_id"],
+            channelID: row[prefix + "channel_id"],
+            state: state,
+            attempts: row[prefix + "attempts"],
+            nextAttemptAt: instant(row[prefix + "next_attempt_at"]),
+            lastError: row[prefix + "last_error"],
+            sentAt: (row[prefix + "sent_at"] as Int64?).map(instant)
+        )
+    }
+
+    func channel(id: Int64) throws -> OrgChannel? {
+        try Row.fetchOne(db, sql: "SELECT * FROM channel WHERE id = ?", arguments: [id]).map { try Self.channel($0) }
+    }
+
+    func channels(under root: OrgPath?) throws -> [OrgChannel] {
+        let filter = Self.subtreeFilter("o.path", root)
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.* FROM channel c JOIN organization o ON o.id = c.org_id
+                WHERE c.active = 1 AND \(filter.sql) ORDER BY o.path, c.id
+                """,
+            arguments: filter.arguments
+        ).map { try Self.channel($0) }
+    }
+
+    /// Joins an outbox row with its notice and channel, each under its own column prefix.
+    private static let deliverySelect = """
+        SELECT x.id AS x_id, x.notice_id AS x_notice_id, x.channel_id AS x_channel_id, x.state AS x_state,
+            x.attempts AS x_attempts, x.next_attempt_at AS x_next_attempt_at, x.last_error AS x_last_error,
+            x.sent_at AS x_sent_at,
+            c.id AS c_id, c.org_id AS c_org_id, c.kind AS c_kind, c.name AS c_name, c.url AS c_url,
+            c.secret AS c_secret, c.keyword AS c_keyword, c.audience AS c_audience, c.active AS c_active,
+            n.*
+        FROM outbox x JOIN channel c ON c.id = x.channel_id JOIN notice n ON n.id = x.notice_id
+        """
+
+    private static func delivery(_ row: Row) throws -> DueDelivery {
+        DueDelivery(
+            entry: try outboxEntry(row, prefix: "x_"),
+            notice: try notice(row),
+            channel: try channel(row, prefix: "c_")
+        )
+    }
+
+    func dueDeliveries(at now: Date, limit: Int, excluding: Set<Int64>) throws -> [DueDelivery] {
+        try Row.fetchAll(
+            db,
+            sql: Self.deliverySelect + """
+                 WHERE x.state = 'pending' AND x.next_attempt_at <= ?
+                    AND x.id NOT IN (SELECT value FROM json_each(?))
+                ORDER BY x.next_attempt_at, x.id LIMIT ?
+                """,
+            arguments: [
+                Self.milliseconds(now), "[" + excluding.map(String.init).joined(separator: ",") + "]", limit,
+            ]
+        ).map(Self.delivery)
+    }
+
+    func deliveries(under root: OrgPath?, state: DeliveryState?, limit: Int) throws -> [DueDelivery] {
+        let filter = Self.subtreeFilter("o.path", root)
+        var sql = Self.deliverySelect + " JOIN organization o ON o.id = c.org_id WHERE \(filter.sql)"
+        var arguments = filter.arguments
+        if let state {
+            sql += " AND x.state = ?"
+            arguments += [state.rawValue]
+        }
+        sql += " ORDER BY x.id DESC LIMIT ?"
+        arguments += [limit]
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.delivery)
+    }
+
+    func outboxEntry(id: Int64) throws -> OutboxEntry? {
+        try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map { try Self.outboxEntry($0) }
+    }
+
+    func insertChannel(_ channel: OrgChannel) throws -> OrgChannel {
+        try db.execute(
+            sql: """
+                INSERT INTO channel (org_id, kind, name, url, secret, keyword, audience, active, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
+                """,
+            arguments: [
+                channel.orgID, channel.kind.rawValue, channel.name, channel.url, channel.secret, channel.keyword,
+                channel.audience.rawValue, now,
+            ]
+        )
+        var inserted = channel
+        inserted.id = db.lastInsertedRowID
+        inserted.active = true
+        return inserted
+    }
+
+    func deactivateChannel(id: Int64) throws -> Int {
+        try db.execute(sql: "UPDATE channel SET active = 0 WHERE id = ?", arguments: [id])
+        try db.execute(
+            sql: "UPDATE outbox SET state = 'dead', last_error = '渠道已删除' WHERE channel_id = ? AND state = 'pending'",
+            arguments: [id]
+        )
+        return db.changesCount
+    }
+
+    func updateOutboxEntry(_ entry: OutboxEntry) throws {
+        try db.execute(
+            sql: """
+                UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?, sent_at = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                entry.state.rawValue, entry.attempts, Self.milliseconds(entry.nextAttemptAt), entry.lastError,
+                entry.sentAt.map(Self.milliseconds), entry.id,
+            ]
+        )
+    }
+}

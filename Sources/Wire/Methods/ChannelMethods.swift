@@ -1,0 +1,71 @@
+import Domain
+
+/// `channel.add`: adds a chat robot or webhook to an organization.
+package enum ChannelAdd: RPCMethod {
+    package typealias Params = ChannelFields
+    package typealias Result = ChannelView
+    package static let name = "channel.add"
+    package static let summary = "为党组织添加投递渠道（企业微信、钉钉、飞书机器人或 Webhook）"
+}
+
+/// `channel.list`: channels in a subtree.
+package enum ChannelList: RPCMethod {
+    /// Which subtree.
+    package struct Params: Codable, Sendable {
+        /// The organization's code; defaults to the caller's scope.
+        package var org: String?
+        /// Creates the parameters.
+        package init(org: String? = nil) { self.org = org }
+    }
+    /// The channels.
+    package struct Result: Codable, Sendable {
+        /// By organization.
+        package var channels: [ChannelView]
+        /// Creates the listing.
+        package init(channels: [ChannelView]) { self.channels = channels }
+    }
+    package static let name = "channel.list"
+    package static let summary = "投递渠道列表"
+}
+
+/// `channel.remove`: removes a channel; its pending deliveries are given up.
+package enum ChannelRemove: RPCMethod {
+    /// Which channel.
+    package struct Params: Codable, Sendable {
+        /// The channel's number.
+        package var channel: Int64
+        /// Creates the parameters.
+        package init(channel: Int64) { self.channel = channel }
+    }
+    package typealias Result = OK
+    package static let name = "channel.remove"
+    package static let summary = "删除投递渠道"
+}
+
+/// `delivery.list`: outbox rows, newest first.
+package enum DeliveryList: RPCMethod {
+    /// Which rows.
+    package struct Params: Codable, Sendable {
+        /// Channels of this organization's subtree; defaults to the caller's scope.
+        package var org: String?
+        /// pending, sent or dead.
+        package var state: String?
+        /// At most this many (default 100).
+        package var limit: Int?
+        /// Creates the parameters.
+        package init(org: String? = nil, state: String? = nil, limit: Int? = nil) {
+            self.org = org
+            self.state = state
+            self.limit = limit
+        }
+    }
+    /// The rows.
+    package struct Result: Codable, Sendable {
+        /// Newest first.
+        package var deliveries: [DeliveryView]
+        /// Creates the listing.
+        package init(deliveries: [DeliveryView]) { self.deliveries = deliveries }
+    }
+    package static let name = "delivery.list"
+    package static let summary = "投递记录（待投递、已送达、已放弃）"
+}

@@ -1,0 +1,225 @@
+import ArgumentParser
+import Foundation
+import Wire
+
+/// `partyadmin channel`: where an organization's notices go besides members' inboxes.
+struct ChannelCommand: ParsableCommand {
+    /// Name, help and leaf commands.
+    static let configuration = CommandConfiguration(
+        commandName: "channel",
+        abstract: "投递渠道：为党组织添加、查看、删除企业微信、钉钉、飞书群机器人或 Webhook。",
+        subcommands: [Add.self, List.self, Remove.self]
+    )
+
+    /// Creates the group; running it alone prints its help.
+    init() {}
+}
+
+extension ChannelCommand {
+    /// `channel add`.
+    struct Add: AsyncParsableCommand {
+        /// Name and help.
+        static let configuration = CommandConfiguration(
+            abstract: "添加投递渠道。该组织（及其上级以 --subtree 发布时）的通知经此渠道送到群里。",
+            discussion: """
+                密钥只保存在 partyd 中，不会再显示；地址也只显示主机名（机器人地址含访问密钥）。
+                示例：partyadmin channel add --org 330200001 --kind dingtalk --url https://oapi.dingtalk.com/robot/send?access_token=… \\
+                  --secret-file 钉钉密钥.txt --keyword 通知
+                """
+        )
+
+        /// `--org`.
+        @Option(help: ArgumentHelp("组织代码", valueName: "code"))
+        var org: String
+
+        /// `--kind`.
+        @Option(help: ArgumentHelp("类别：webhook、wecom、dingtalk、feishu", valueName: "kind"))
+        var kind: String
+
+        /// `--url`.
+        @Option(help: ArgumentHelp("机器人或 Webhook 地址", valueName: "url"))
+        var url: String
+
+        /// `--secret`.
+        @Option(help: ArgumentHelp("签名密钥（Webhook 必填；钉钉、飞书加签时填）", valueName: "secret"))
+        var secret: String?
+
+        /// `--secret-file`.
+        @Option(help: ArgumentHelp("从文件读取签名密钥（不在命令行中出现）", valueName: "file"))
+        var secretFile: String?
+
+        /// `--keyword`.
+        @Option(help: ArgumentHelp("钉钉自定义关键词，加入每条消息", valueName: "text"))
+        var keyword: String?
+
+        /// `--audience`.
+        @Option(help: ArgumentHelp("群的对象：members（党员群，默认）或 admins（支委群）", valueName: "audience"))
+        var audience: String?
+
+        /// `--name`.
+        @Option(help: ArgumentHelp("渠道名称", valueName: "text"))
+        var name: String?
+
+        /// `--socket`, `--json`.
+        @OptionGroup var global: GlobalOptions
+
+        /// Creates the command; ArgumentParser fills its options.
+        init() {}
+
+        /// At most one of `--secret` and `--secret-file`.
+        func validate() throws {
+            if secret != nil && secretFile != nil { throw ValidationError("--secret 与 --secret-file 只能给出一个") }
+        }
+
+        /// Reads the secret file locally and calls `channel.add`.
+        func run() async throws {
+            var key = secret
+            if let secretFile {
+                guard let data = FileManager.default.contents(atPath: secretFile),
+                    let text = String(data: data, encoding: .utf8)
+                else {
+                    Printer.err("错误：无法读取密钥文件 \(secretFile)")
+                    throw ExitStatus.fileError
+                }
+                key = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            let fields = ChannelFields(
+                org: org,
+                kind: kind,
+                name: name,
+                url: url,
+                secret: key,
+                keyword: keyword,
+                audience: audience
+            )
+            try await Console.call(ChannelAdd.self, fields, global) { channel in
+                "已添加渠道 \(channel.id)：\(channel.name)（\(channel.kind.label)，\(channel.host)）"
+            }
+        }
+    }
+
+    /// `channel list`.
+    struct List: AsyncParsableCommand {
+        /// Name and help.
+        static let configuration = CommandConfiguration(abstract: "投递渠道列表。")
+
+        /// `--org`.
+        @Option(help: ArgumentHelp("只看该组织及其下级组织的渠道", valueName: "code"))
+        var org: String?
+
+        /// `--socket`, `--json`.
+        @OptionGroup var global: GlobalOptions
+
+        /// Creates the command; ArgumentParser fills its options.
+        init() {}
+
+        /// Calls `channel.list`.
+        func run() async throws {
+            try await Console.call(ChannelList.self, .init(org: org), global) { result in
+                var table = Table(
+                    .number("编号"),
+                    .text("组织"),
+                    .text("类别"),
+                    .text("名称"),
+                    .text("主机"),
+                    .text("签名"),
+                    .text("对象")
+                )
+                for channel in result.channels {
+                    table.append(
+                        String(channel.id),
+                        "\(channel.orgName)（\(channel.orgCode)）",
+                        channel.kind.label,
+                        channel.name,
+                        channel.host,
+                        channel.signed ? "是" : "否",
+                        channel.audience == .admins ? "支委群" : "党员群"
+                    )
+                }
+                return table.render(orIfEmpty: "没有投递渠道。")
+            }
+        }
+    }
+
+    /// `channel remove N`.
+    struct Remove: AsyncParsableCommand {
+        /// Name and help.
+        static let configuration = CommandConfiguration(abstract: "删除投递渠道（其待投递的消息不再发送）。")
+
+        /// The channel's number.
+        @Argument(help: ArgumentHelp("渠道编号", valueName: "channel"))
+        var channel: Int64
+
+        /// `--socket`, `--json`.
+        @OptionGroup var global: GlobalOptions
+
+        /// Creates the command; ArgumentParser fills its options.
+        init() {}
+
+        /// Calls `channel.remove`.
+        func run() async throws {
+            try await Console.call(ChannelRemove.self, .init(channel: channel), global) { _ in "已删除渠道 \(channel)" }
+        }
+    }
+}
+
+/// `partyadmin delivery`: what the outbox has sent, is retrying, or gave up.
+struct DeliveryCommand: ParsableCommand {
+    /// Name, help and leaf commands.
+    static let configuration = CommandConfiguration(
+        commandName: "delivery",
+        abstract: "投递记录：经各渠道发送通知的情况。",
+        subcommands: [List.self]
+    )
+
+    /// Creates the group; running it alone prints its help.
+    init() {}
+
+    /// `delivery list`.
+    struct List: AsyncParsableCommand {
+        /// Name and help.
+        static let configuration = CommandConfiguration(abstract: "投递记录（最新的在前）。")
+
+        /// `--org`.
+        @Option(help: ArgumentHelp("只看该组织及其下级组织渠道的记录", valueName: "code"))
+        var org: String?
+
+        /// `--state`.
+        @Option(help: ArgumentHelp("只看该状态：pending（待投递）、sent（已送达）、dead（已放弃）", valueName: "state"))
+        var state: String?
+
+        /// `--limit`.
+        @Option(parsing: .unconditional, help: ArgumentHelp("最多显示条数（默认 100）", valueName: "n"))
+        var limit: Int?
+
+        /// `--socket`, `--json`.
+        @OptionGroup var global: GlobalOptions
+
+        /// Creates the command; ArgumentParser fills its options.
+        init() {}
+
+        /// Calls `delivery.list`.
+        func run() async throws {
+            try await Console.call(DeliveryList.self, .init(org: org, state: state, limit: limit), global) { result in
+                var table = Table(.number("编号"), .number("通知"), .text("渠道"), .text("状态"), .number("尝试"), .text("说明"))
+                for delivery in result.deliveries {
+                    let state =
+                        switch delivery.state {
+                        case .pending: "待投递" + (delivery.nextAttemptAt.map { "（\(Format.timestamp($0))）" } ?? "")
+                        case .sent: "已送达"
+                        case .dead: "已放弃"
+                        }
+                    table.append(
+                        String(delivery.id),
+                        String(delivery.noticeID),
+                        delivery.channelName,
+                        state,
+                        String(delivery.attempts),
+                        delivery.lastError ?? ""
+                    )
+                }
+                return table.render(orIfEmpty: "没有投递记录。")
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Crypto
+import Domain
+import Foundation
+import Notice
+import PartyTesting
+import Server
+import Testing
+import Wire
+
+/// The outbox end to end in process: channels, outbox rows written with the notice, delivery rounds against a
+/// real HTTP receiver on 127.0.0.1, retries driven by a test clock, giving up, and removal.
+@Suite("Delivery through channels")
+struct DeliveryTests {
+    static let secret = "s3cret-签名"
+
+    /// A daemon whose delivery worker waits an hour between its own rounds: the tests run the rounds.
+    static func withDaemon(
+        clock: TestClock = TestClock(),
+        _ body: (TestDaemon, RPCClient) async throws -> Void
+    ) async throws {
+        try await withTestDaemon(clock: clock) {
+            $0.delivery.pollSeconds = 3600
+            $0.delivery.maxAttempts = 2
+        } _: { daemon, client in
+            try await seedTree(client)
+            _ = try await addWoman(client, org: "B1")
+            try await body(daemon, client)
+        }
+    }
+
+    static func post(_ client: RPCClient) async throws -> NoticeView {
+        try await client.call(
+            NoticePost.self,
+            NoticeFields(org: "A", subtree: true, kind: "通知公告", title: "关于召开党员大会的通知", body: "请准时参加。")
+        )
+    }
+
+    @Test func aNoticeReachesEachChannelOnceSignedAndIsRecordedSent() async throws {
+        let receiver = try HTTPReceiver { _ in .status(200, body: "{}") }
+        defer { receiver.stop() }
+        try await Self.withDaemon { daemon, client in
+            let channel = try await client.call(
+                ChannelAdd.self,
+                ChannelFields(
+                    org: "B1",
+                    kind: "webhook",
+                    name: "一支部群",
+                    url: receiver.url + "/hook",
+                    secret: Self.secret
+                )
+            )
+            #expect(channel.host == "127.0.0.1" && channel.signed)
+            let notice = try await Self.post(client)
+            #expect(try await daemon.daemon.delivery.deliverDue() == 1)
+            #expect(try await daemon.daemon.delivery.deliverDue() == 0)
+            let request = try #require(receiver.requests.first)
+            #expect(receiver.requests.count == 1)
+            let deliveries = try await client.call(DeliveryList.self, .init())
+            let delivery = try #require(deliveries.deliveries.first)
+            #expect(delivery.state == .sent && delivery.attempts == 1 && delivery.noticeID == notice.id)
+            #expect(request.header("Idempotency-Key") == String(delivery.id))
+            let timestamp = try #require(request.header("X-Partyd-Timestamp"))
+            let key = SymmetricKey(data: Data(Self.secret.utf8))
+            let expected = HMAC<SHA256>.authenticationCode(for: Data((timestamp + "." + request.text).utf8), using: key)
+            #expect(request.header("X-Partyd-Signature") == expected.map { String(format: "%02x", $0) }.joined())
+            #expect(request.text.contains("关于召开党员大会的通知"))
+            // The audit holds the proof of the delivery, by partyd.
+            let audit = try await client.call(AuditList.self, .init(limit: 1))
+            #expect(audit.entries.first?.actor == "partyd" && audit.entries.first?.summary.contains("已送达") == true)
+        }
+    }
+
+    @Test func failuresAreRetriedWithBackoffAndGivenUpWhileOthersFlow() async throws {
+        let failing = try HTTPReceiver { _ in .status(500, body: "oops") }
+        defer { failing.stop() }
+        let working = try HTTPReceiver { _ in .status(200, body: "{}") }
+        defer { working.stop() }
+        let refusing = try HTTPReceiver { _ in .status(404, body: "") }
+        defer { refusing.stop() }
+        let clock = TestClock()
+        try await Self.withDaemon(clock: clock) { daemon, client in
+            for (name, url) in [("坏", failing.url), ("好", working.url), ("拒", refusing.url)] {
+                _ = try await client.call(
+                    ChannelAdd.self,
+                    ChannelFields(org: "B1", kind: "webhook", name: name, url: url, secret: Self.secret)
+                )
+            }
+            _ = try await Self.post(client)
+            #expect(try await daemon.daemon.delivery.deliverDue() == 3)
+            var states = try await Self.states(client)
+            #expect(states["好"]?.state == .sent)
+            #expect(states["拒"]?.state == .dead)
+            #expect(states["坏"]?.state == .pending && states["坏"]?.attempts == 1)
+            // Not due again until the backoff has passed: the clock, not a sleep, decides.
+            #expect(try await daemon.daemon.delivery.deliverDue() == 0)
+            clock.advance(by: 46)
+            #expect(try await daemon.daemon.delivery.deliverDue() == 1)
+            states = try await Self.states(client)
+            #expect(states["坏"]?.state == .dead && states["坏"]?.attempts == 2)
+            #expect(states["坏"]?.lastError?.contains("已尝试 2 次") == true)
+            #expect(failing.requests.count == 2 && working.requests.count == 1 && refusing.requests.count == 1)
+        }
+    }
+
+    static func states(_ client: RPCClient) async throws -> [String: DeliveryView] {
+        let list = try await client.call(DeliveryList.self, .init())
+        return Dictionary(uniqueKeysWithValues: list.deliveries.map { ($0.channelName, $0) })
+    }
+
+    @Test func channelsKeepTheirSecretsAndStayInScope() async throws {
+        try await ScopedAccessTests.seeded { daemon, admin in
+            let added = try await admin.call(
+                ChannelAdd.self,
+                ChannelFields(
+                    org: "C1",
+                    kind: "dingtalk",
+                    url: "https://oapi.dingtalk.com/robot/send?access_token=TOKEN123",
+                    secret: "SECabc",
+                    keyword: "通知"
+                )
+            )
+            let listed = try await admin.call(ChannelList.self, .init())
+            let encoded = String(decoding: try JSONEncoder().encode(listed.channels), as: UTF8.self)
+            #expect(!encoded.contains("TOKEN123") && !encoded.contains("SECabc"))
+            #expect(listed.channels.first?.host == "oapi.dingtalk.com")
+            let secb = PrincipalClient(daemon, unixUser: "secb")
+            await ScopedAccessTests.expectConcealed("channel.add") {
+                _ = try await secb.call(
+                    ChannelAdd.self,
+                    ChannelFields(
+                        org: "C1",
+                        kind: "wecom",
+                        url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k"
+                    )
+                )
+            }
+            await ScopedAccessTests.expectConcealed("channel.remove") {
+                _ = try await secb.call(ChannelRemove.self, .init(channel: added.id))
+            }
+            #expect(try await secb.call(ChannelList.self, .init()).channels.isEmpty)
+            await expectRefusal(code: RPCErrorCode.invalidValue, reason: "missing_secret") {
+                _ = try await admin.call(
+                    ChannelAdd.self,
+                    ChannelFields(org: "B1", kind: "webhook", url: "https://x.example/h")
+                )
+            }
+            await expectRefusal(code: RPCErrorCode.invalidValue, reason: "invalid_url") {
+                _ = try await admin.call(
+                    ChannelAdd.self,
+                    ChannelFields(org: "B1", kind: "wecom", url: "file:///etc/passwd")
+                )
+            }
+            // Removing a channel gives up what it still had to send.
+            _ = try await admin.call(
+                NoticePost.self,
+                NoticeFields(org: "C", subtree: true, kind: "工作动态", title: "t", body: "b")
+            )
+            _ = try await admin.call(ChannelRemove.self, .init(channel: added.id))
+            let deliveries = try await admin.call(DeliveryList.self, .init())
+            #expect(deliveries.deliveries.map(\.state) == [.dead])
+            #expect(deliveries.deliveries.first?.lastError == "渠道已删除")
+        }
+    }
+}
