@@ -17,10 +17,7 @@ extension PartyCore {
     ) async throws -> [AuditEntryView] {
         let zone = timeZone
         return try await read(.auditList, by: principal, targets: Self.optionalOrg(org, field: "org")) { op in
-            let limit = limit ?? Self.auditPage.default
-            guard (1...Self.auditPage.maximum).contains(limit) else {
-                throw DomainError.invalid("limit", "条数须在 1 到 \(Self.auditPage.maximum) 之间")
-            }
+            let limit = try Self.pageSize(limit, default: Self.auditPage.default, in: 1...Self.auditPage.maximum)
             let scope = try org.map { try OrgLookup.require($0, field: "org", in: op.tx).path } ?? op.defaultRoot
             return try op.tx.auditEntries(under: scope, before: before, limit: limit).map {
                 AuditEntryView(

@@ -35,3 +35,16 @@ extension String {
         return trimmed.isEmpty ? nil : trimmed
     }
 }
+
+extension PartyCore {
+    /// A page size as asked (`limit`, else `defaultSize`), refused outside `range` with the one message every
+    /// listing gives.
+    static func pageSize(_ limit: Int?, default defaultSize: Int, in range: ClosedRange<Int>) throws(DomainError) -> Int
+    {
+        let size = limit ?? defaultSize
+        guard range.contains(size) else {
+            throw DomainError.invalid("limit", "条数须在 \(range.lowerBound) 到 \(range.upperBound) 之间")
+        }
+        return size
+    }
+}

@@ -31,11 +31,8 @@ extension PartyCore {
         total: Int, members: [Member]
     ) {
         try await read(.memberList, by: principal, targets: Self.optionalOrg(listing.org, field: "org")) { op in
-            let limit = listing.limit ?? 100
+            let limit = try Self.pageSize(listing.limit, default: 100, in: 0...Self.maximumMemberPage)
             let offset = listing.offset ?? 0
-            guard (0...Self.maximumMemberPage).contains(limit) else {
-                throw DomainError.invalid("limit", "条数须在 0 到 \(Self.maximumMemberPage) 之间")
-            }
             guard offset >= 0 else { throw DomainError.invalid("offset", "偏移不能为负数") }
             let category = try listing.category?.nonBlank.map { text throws(DomainError) in
                 try MemberRules.parseCategory(text)
@@ -75,9 +72,7 @@ extension PartyCore {
             Self.optionalOrg(org, field: "org") + (member.map { [.member(reference: $0, field: "member")] } ?? [])
         let zone = timeZone
         return try await read(.memberHistory, by: principal, targets: targets) { op in
-            guard (1...Self.maximumMemberPage).contains(limit) else {
-                throw DomainError.invalid("limit", "条数须在 1 到 \(Self.maximumMemberPage) 之间")
-            }
+            let limit = try Self.pageSize(limit, default: 100, in: 1...Self.maximumMemberPage)
             let root = try org.map { try OrgLookup.require($0, field: "org", in: op.tx).path } ?? op.defaultRoot
             let memberID = try member.map { try MemberLookup.require($0, in: op.tx).id }
             return try op.tx.memberHistory(subtree: root, memberID: memberID, limit: limit).map {

@@ -84,10 +84,7 @@ extension PartyCore {
                 }
                 return state
             }
-            let limit = limit ?? 100
-            guard (1...Self.maximumNoticePage).contains(limit) else {
-                throw DomainError.invalid("limit", "条数须在 1 到 \(Self.maximumNoticePage) 之间")
-            }
+            let limit = try Self.pageSize(limit, default: 100, in: 1...Self.maximumNoticePage)
             let root = try org.map { try OrgLookup.require($0, field: "org", in: op.tx).path } ?? op.defaultRoot
             return try op.tx.deliveries(under: root, state: state, limit: limit).map { Self.view($0, zone: zone) }
         }

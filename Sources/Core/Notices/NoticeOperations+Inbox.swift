@@ -10,10 +10,7 @@ extension PartyCore {
         let zone = timeZone
         return try await read(.meInbox, by: principal) { op in
             let memberID = try Self.requireOwnMember(op.caller)
-            let limit = limit ?? 50
-            guard (1...Self.maximumNoticePage).contains(limit) else {
-                throw DomainError.invalid("limit", "条数须在 1 到 \(Self.maximumNoticePage) 之间")
-            }
+            let limit = try Self.pageSize(limit, default: 50, in: 1...Self.maximumNoticePage)
             return try op.tx.inbox(memberID: memberID, before: before, limit: limit).map { notice, state in
                 Self.entry(notice, state, org: try Self.organization(notice.orgID, in: op.tx), zone: zone)
             }

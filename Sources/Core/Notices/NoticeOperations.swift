@@ -81,10 +81,7 @@ extension PartyCore {
     ) async throws -> [NoticeView] {
         let zone = timeZone
         return try await read(.noticeList, by: principal, targets: Self.optionalOrg(org, field: "org")) { op in
-            let limit = limit ?? 50
-            guard (1...Self.maximumNoticePage).contains(limit) else {
-                throw DomainError.invalid("limit", "条数须在 1 到 \(Self.maximumNoticePage) 之间")
-            }
+            let limit = try Self.pageSize(limit, default: 50, in: 1...Self.maximumNoticePage)
             let root = try org.map { try OrgLookup.require($0, field: "org", in: op.tx).path } ?? op.defaultRoot
             return try op.tx.notices(under: root, before: before, limit: limit).map { notice in
                 try Self.view(notice, org: Self.organization(notice.orgID, in: op.tx), zone: zone)
@@ -106,10 +103,7 @@ extension PartyCore {
     package func noticeReceipts(_ id: Int64, limit: Int?, by principal: Principal) async throws -> NoticeReceipts {
         let zone = timeZone
         return try await read(.noticeReceipts, by: principal, targets: [.notice(id: id, field: "notice")]) { op in
-            let limit = limit ?? 100
-            guard (0...Self.maximumNoticePage).contains(limit) else {
-                throw DomainError.invalid("limit", "条数须在 0 到 \(Self.maximumNoticePage) 之间")
-            }
+            let limit = try Self.pageSize(limit, default: 100, in: 0...Self.maximumNoticePage)
             let notice = try Self.requireNotice(id, in: op.tx)
             let counts = try op.tx.noticeCounts(id)
             let codes = try op.tx.codes(of: Set(counts.map(\.orgID)))

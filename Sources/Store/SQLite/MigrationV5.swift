@@ -5,23 +5,19 @@ import GRDB
 /// publication, so that later changes to the roster do not change who was told, and read and acknowledged
 /// times are kept per recipient.
 enum MigrationV5 {
-    private static func quotedList<T: RawRepresentable<String>>(_ values: [T]) -> String {
-        values.map { "'\($0.rawValue)'" }.joined(separator: ",")
-    }
-
     static func migrate(_ db: Database) throws {
         try db.execute(
             sql: """
                 CREATE TABLE notice (
                     id INTEGER PRIMARY KEY,
-                    kind TEXT NOT NULL CHECK (kind IN (\(quotedList(NoticeKind.allCases)))),
+                    kind TEXT NOT NULL CHECK (kind IN (\(Migrations.quotedList(NoticeKind.allCases)))),
                     title TEXT NOT NULL CHECK (length(trim(title)) > 0),
                     body TEXT NOT NULL,
                     org_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE RESTRICT,
                     subtree INTEGER NOT NULL CHECK (subtree IN (0, 1)),
-                    category TEXT CHECK (category IN (\(quotedList(MemberCategory.allCases)))),
-                    flag TEXT CHECK (flag IN (\(quotedList(MemberFlag.allCases)))),
-                    priority TEXT NOT NULL CHECK (priority IN (\(quotedList(NoticePriority.allCases)))),
+                    category TEXT CHECK (category IN (\(Migrations.quotedList(MemberCategory.allCases)))),
+                    flag TEXT CHECK (flag IN (\(Migrations.quotedList(MemberFlag.allCases)))),
+                    priority TEXT NOT NULL CHECK (priority IN (\(Migrations.quotedList(NoticePriority.allCases)))),
                     author TEXT NOT NULL,
                     published_at INTEGER NOT NULL,
                     ack_required INTEGER NOT NULL CHECK (ack_required IN (0, 1)),

@@ -4,22 +4,18 @@ import GRDB
 /// v6: channels (an organization's chat robots and webhooks) and the outbox: one row per notice and channel,
 /// written in the transaction that publishes the notice, so that nothing published is ever left unsent.
 enum MigrationV6 {
-    private static func quotedList<T: RawRepresentable<String>>(_ values: [T]) -> String {
-        values.map { "'\($0.rawValue)'" }.joined(separator: ",")
-    }
-
     static func migrate(_ db: Database) throws {
         try db.execute(
             sql: """
                 CREATE TABLE channel (
                     id INTEGER PRIMARY KEY,
                     org_id INTEGER NOT NULL REFERENCES organization(id) ON DELETE RESTRICT,
-                    kind TEXT NOT NULL CHECK (kind IN (\(quotedList(ChannelKind.allCases)))),
+                    kind TEXT NOT NULL CHECK (kind IN (\(Migrations.quotedList(ChannelKind.allCases)))),
                     name TEXT NOT NULL,
                     url TEXT NOT NULL,
                     secret TEXT,
                     keyword TEXT,
-                    audience TEXT NOT NULL CHECK (audience IN (\(quotedList(ChannelAudience.allCases)))),
+                    audience TEXT NOT NULL CHECK (audience IN (\(Migrations.quotedList(ChannelAudience.allCases)))),
                     active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
                     created_at INTEGER NOT NULL
                 );
@@ -28,7 +24,7 @@ enum MigrationV6 {
                     id INTEGER PRIMARY KEY,
                     notice_id INTEGER NOT NULL REFERENCES notice(id) ON DELETE RESTRICT,
                     channel_id INTEGER NOT NULL REFERENCES channel(id) ON DELETE RESTRICT,
-                    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN (\(quotedList(DeliveryState.allCases)))),
+                    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN (\(Migrations.quotedList(DeliveryState.allCases)))),
                     attempts INTEGER NOT NULL DEFAULT 0,
                     next_attempt_at INTEGER NOT NULL,
                     last_error TEXT,

@@ -14,7 +14,8 @@ enum Migrations {
         return migrator
     }
 
-    private static func quotedList<T: RawRepresentable<String>>(_ values: [T]) -> String {
+    /// The raw values of an enum, quoted and joined, for a `CHECK (column IN (...))` constraint.
+    static func quotedList<T: RawRepresentable<String>>(_ values: [T]) -> String {
         values.map { "'\($0.rawValue)'" }.joined(separator: ",")
     }
 
