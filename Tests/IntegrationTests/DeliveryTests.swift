@@ -66,7 +66,7 @@ struct DeliveryTests {
             #expect(request.text.contains("关于召开党员大会的通知"))
             // The audit holds the proof of the delivery, by partyd.
             let audit = try await client.call(AuditList.self, .init(limit: 1))
-            #expect(audit.entries.first?.actor == "partyd" && audit.entries.first?.summary.contains("已送达") == true)
+            #expect(audit.entries.first?.actor == "partyd" && audit.entries.first?.summary == "投递 1 条：送达 1，待重试 0，放弃 0")
         }
     }
 

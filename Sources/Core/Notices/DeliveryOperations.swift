@@ -13,41 +13,39 @@ extension PartyCore {
         }
     }
 
-    /// Records an attempt on outbox row `id` under `policy`; `jitter` (0..<1) spreads the retries.
-    package func recordDelivery(
-        _ id: Int64,
-        attempt: DeliveryAttempt,
-        policy: DeliveryPolicy,
-        jitter: Double
-    ) async throws -> OutboxEntry {
+    /// Records the attempts of one delivery round under `policy` in one transaction (one commit for the round,
+    /// not one per message); each jitter (0..<1) spreads that row's retry. Rows given up meanwhile (their channel
+    /// removed) stay as they are. Returns the rows as recorded.
+    package func recordDeliveries(
+        _ attempts: [(id: Int64, attempt: DeliveryAttempt, jitter: Double)],
+        policy: DeliveryPolicy
+    ) async throws -> [OutboxEntry] {
         try await write(.deliveryAttempt, by: .daemon) { op in
-            guard var entry = try op.tx.outboxEntry(id: id) else {
-                throw DomainError.notFound("delivery", "投递记录 \(id) 不存在", reason: "delivery.not_found")
-            }
-            // A row given up meanwhile (its channel removed) stays as it is.
-            guard entry.state == .pending else { return .unchanged(entry) }
-            let decision = policy.decide(attempt, attemptsBefore: entry.attempts, now: op.time.instant, jitter: jitter)
-            entry.attempts += 1
-            entry.state = decision.state
-            entry.nextAttemptAt = decision.nextAttemptAt
-            entry.lastError = decision.error
-            if decision.state == .sent { entry.sentAt = op.time.instant }
-            try op.tx.updateOutboxEntry(entry)
-            let channel = try op.tx.channel(id: entry.channelID)
-            let outcome =
-                switch decision.state {
-                case .sent: "已送达"
-                case .pending: "第 \(entry.attempts) 次失败，将重试：\(decision.error ?? "")"
-                case .dead: "放弃：\(decision.error ?? "")"
-                }
-            return Change(
-                entry,
-                audit: op.audit(
-                    target: "投递 \(entry.id)",
-                    orgID: channel?.orgID,
-                    summary: "通知 \(entry.noticeID) 经\(channel?.name ?? "渠道 \(entry.channelID)")：\(outcome)"
+            var recorded: [OutboxEntry] = []
+            var counts: [DeliveryState: Int] = [:]
+            for (id, attempt, jitter) in attempts {
+                guard var entry = try op.tx.outboxEntry(id: id), entry.state == .pending else { continue }
+                let decision = policy.decide(
+                    attempt,
+                    attemptsBefore: entry.attempts,
+                    now: op.time.instant,
+                    jitter: jitter
                 )
-            )
+                entry.attempts += 1
+                entry.state = decision.state
+                entry.nextAttemptAt = decision.nextAttemptAt
+                entry.lastError = decision.error
+                if decision.state == .sent { entry.sentAt = op.time.instant }
+                try op.tx.updateOutboxEntry(entry)
+                recorded.append(entry)
+                counts[entry.state, default: 0] += 1
+            }
+            guard !recorded.isEmpty else { return .unchanged(recorded) }
+            let summary =
+                "投递 \(recorded.count) 条：送达 \(counts[.sent] ?? 0)，待重试 \(counts[.pending] ?? 0)，放弃 \(counts[.dead] ?? 0)"
+            let ids = recorded.map(\.id)
+            let target = ids.count == 1 ? "投递 \(ids[0])" : "投递 \(ids.min() ?? 0)…\(ids.max() ?? 0)"
+            return Change(recorded, audit: op.audit(target: target, orgID: nil, summary: summary))
         }
     }
 }

@@ -25,28 +25,27 @@ package final class DeliveryWorker: Sendable {
         self.batchSize = batchSize
     }
 
-    /// One round: sends every row due now (up to the batch size) and records each outcome; returns how many rows
-    /// it attempted. A failure to record leaves the row pending, to be attempted again.
+    /// One round: sends every row due now (up to the batch size), then records all their outcomes in one
+    /// transaction; returns how many rows it attempted.
     @discardableResult
     package func deliverDue() async throws -> Int {
         let excluded = inFlight.withLock { $0 }
         let due = try await core.dueDeliveries(limit: batchSize, excluding: excluded)
         inFlight.withLock { $0.formUnion(due.map(\.entry.id)) }
-        await withTaskGroup(of: Void.self) { group in
+        defer { inFlight.withLock { $0.subtract(due.map(\.entry.id)) } }
+        let attempts = await withTaskGroup(of: (id: Int64, attempt: DeliveryAttempt, jitter: Double).self) { group in
             for delivery in due {
                 group.addTask { [self] in
-                    defer { _ = inFlight.withLock { $0.remove(delivery.entry.id) } }
                     let outcome = await channel(for: delivery.channel)
                         .deliver(message(for: delivery), at: core.clock.now())
-                    _ = try? await core.recordDelivery(
-                        delivery.entry.id,
-                        attempt: Self.attempt(outcome),
-                        policy: policy,
-                        jitter: Double.random(in: 0..<1)
-                    )
+                    return (delivery.entry.id, Self.attempt(outcome), Double.random(in: 0..<1))
                 }
             }
+            return await group.reduce(into: []) { $0.append($1) }
         }
+        // One commit for the round. Should it fail (or the daemon die first), the rows stay pending and are sent
+        // again: at least once, never marked sent without being sent.
+        _ = try await core.recordDeliveries(attempts, policy: policy)
         return due.count
     }
 
