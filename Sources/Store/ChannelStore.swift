@@ -9,6 +9,8 @@ package struct DueDelivery: Sendable {
     package var notice: Notice
     /// The channel it goes through.
     package var channel: OrgChannel
+    /// For e-mail: the member's name and address.
+    package var recipient: (name: String, email: String)?
 }
 
 /// Channel and outbox reads inside a transaction.

@@ -162,3 +162,46 @@ struct DeliveryTests {
         }
     }
 }
+
+/// E-mail to members through the organization's mail server.
+@Suite("Delivery by e-mail")
+struct EmailDeliveryTests {
+    @Test func eachAddressedMemberWithAnAddressGetsOneMail() async throws {
+        let server = try SMTPReceiver()
+        defer { server.stop() }
+        try await DeliveryTests.withDaemon { daemon, client in
+            // 张秀英 (B1) has no address yet; give her one, and add 李四 in B2 with none.
+            _ = try await client.call(
+                MemberEdit.self,
+                .init(member: womanID, fields: MemberFields(email: "zhang@example.cn"))
+            )
+            _ = try await client.call(
+                MemberAdd.self,
+                .init(
+                    org: "B2",
+                    fields: MemberFields(name: "李四", gender: "男", birthDate: "1901-02-03", idNumber: manID)
+                )
+            )
+            await expectRefusal(code: RPCErrorCode.invalidValue, reason: "invalid_sender") {
+                _ = try await client.call(ChannelAdd.self, ChannelFields(org: "A", kind: "smtp", url: server.url))
+            }
+            let mail = try await client.call(
+                ChannelAdd.self,
+                ChannelFields(org: "A", kind: "smtp", url: server.url, sender: "partyd@example.cn")
+            )
+            #expect(mail.kind == .smtp && mail.host == "127.0.0.1")
+            let notice = try await DeliveryTests.post(client)
+            #expect(notice.recipients == 2)
+            #expect(try await daemon.daemon.delivery.deliverDue() == 1)
+            let received = try #require(server.mails.first)
+            #expect(server.mails.count == 1)
+            #expect(received.sender == "partyd@example.cn")
+            #expect(received.recipients == ["zhang@example.cn"])
+            let text = String(decoding: received.data, as: UTF8.self)
+            let delivery = try #require(try await client.call(DeliveryList.self, .init()).deliveries.first)
+            #expect(delivery.state == .sent)
+            #expect(text.contains("Message-ID: <\(delivery.id)@partyd>"))
+            #expect(text.contains("Subject: =?UTF-8?B?"))
+        }
+    }
+}

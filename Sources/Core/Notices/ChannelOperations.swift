@@ -15,7 +15,15 @@ extension PartyCore {
             let url = fields.url.trimmedText
             let secret = fields.secret?.nonBlank
             let keyword = fields.keyword?.nonBlank
-            try ChannelRules.validate(kind: kind, name: name, url: url, secret: secret, keyword: keyword)
+            let sender = fields.sender?.nonBlank
+            try ChannelRules.validate(
+                kind: kind,
+                name: name,
+                url: url,
+                secret: secret,
+                keyword: keyword,
+                sender: sender
+            )
             let org = try OrgLookup.require(fields.org, field: "org", in: op.tx)
             try OrgRules.requireActive(org, field: "org")
             let channel = try op.tx.insertChannel(
@@ -27,7 +35,9 @@ extension PartyCore {
                     url: url,
                     secret: secret,
                     keyword: keyword,
-                    audience: audience ?? .members
+                    audience: audience ?? .members,
+                    sender: sender,
+                    login: fields.login?.nonBlank
                 )
             )
             return Change(

@@ -10,6 +10,8 @@ package enum ChannelKind: String, Sendable, Codable, CaseIterable {
     case dingtalk
     /// A 飞书 custom robot.
     case feishu
+    /// A mail server: notices go by e-mail to each addressed member who has an address in the roster.
+    case smtp
 
     /// The Chinese name shown in lists.
     package var label: String {
@@ -18,6 +20,7 @@ package enum ChannelKind: String, Sendable, Codable, CaseIterable {
         case .wecom: "企业微信机器人"
         case .dingtalk: "钉钉机器人"
         case .feishu: "飞书机器人"
+        case .smtp: "邮件服务器"
         }
     }
 }
@@ -48,6 +51,10 @@ package struct OrgChannel: Sendable, Equatable {
     package var keyword: String?
     /// Whose group it is.
     package var audience: ChannelAudience
+    /// A mail server's sender address (envelope and From).
+    package var sender: String?
+    /// A mail server's login name.
+    package var login: String?
     /// False once removed: kept for the deliveries that name it.
     package var active: Bool
 
@@ -61,6 +68,8 @@ package struct OrgChannel: Sendable, Equatable {
         secret: String?,
         keyword: String?,
         audience: ChannelAudience,
+        sender: String? = nil,
+        login: String? = nil,
         active: Bool = true
     ) {
         self.id = id
@@ -71,6 +80,8 @@ package struct OrgChannel: Sendable, Equatable {
         self.secret = secret
         self.keyword = keyword
         self.audience = audience
+        self.sender = sender
+        self.login = login
         self.active = active
     }
 }
@@ -93,6 +104,8 @@ package struct OutboxEntry: Sendable, Equatable {
     package var noticeID: Int64
     /// The channel it goes through.
     package var channelID: Int64
+    /// The member it is addressed to (e-mail), nil for a group's channel.
+    package var memberID: Int64?
     /// Where it stands.
     package var state: DeliveryState
     /// Attempts made so far.
@@ -109,6 +122,7 @@ package struct OutboxEntry: Sendable, Equatable {
         id: Int64,
         noticeID: Int64,
         channelID: Int64,
+        memberID: Int64? = nil,
         state: DeliveryState,
         attempts: Int,
         nextAttemptAt: Date,
@@ -118,6 +132,7 @@ package struct OutboxEntry: Sendable, Equatable {
         self.id = id
         self.noticeID = noticeID
         self.channelID = channelID
+        self.memberID = memberID
         self.state = state
         self.attempts = attempts
         self.nextAttemptAt = nextAttemptAt

@@ -14,6 +14,10 @@ package struct ChannelFields: Codable, Sendable, Equatable {
     package var keyword: String?
     /// members (default) or admins.
     package var audience: String?
+    /// A mail server's sender address.
+    package var sender: String?
+    /// A mail server's login name (its password goes in `secret`).
+    package var login: String?
 
     /// Creates the fields.
     package init(
@@ -23,7 +27,9 @@ package struct ChannelFields: Codable, Sendable, Equatable {
         url: String,
         secret: String? = nil,
         keyword: String? = nil,
-        audience: String? = nil
+        audience: String? = nil,
+        sender: String? = nil,
+        login: String? = nil
     ) {
         self.org = org
         self.kind = kind
@@ -32,6 +38,8 @@ package struct ChannelFields: Codable, Sendable, Equatable {
         self.secret = secret
         self.keyword = keyword
         self.audience = audience
+        self.sender = sender
+        self.login = login
     }
 }
 

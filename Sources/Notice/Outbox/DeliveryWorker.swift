@@ -65,6 +65,17 @@ package final class DeliveryWorker: Sendable {
             )
         case .feishu:
             FeishuRobotChannel(webhookURL: channel.url, secret: channel.secret, client: client)
+        case .smtp:
+            EmailChannel(
+                settings: EmailChannel.Settings(
+                    url: channel.url,
+                    username: channel.login,
+                    password: channel.secret,
+                    senderAddress: channel.sender ?? "",
+                    senderName: "partyd"
+                ),
+                client: client
+            )
         }
     }
 
@@ -80,8 +91,9 @@ package final class DeliveryWorker: Sendable {
             outboxID: delivery.entry.id,
             title: delivery.notice.title,
             body: delivery.notice.body,
-            format: .markdown,
-            priority: priority
+            format: delivery.recipient == nil ? .markdown : .plainText,
+            priority: priority,
+            recipients: delivery.recipient.map { [$0.email] } ?? []
         )
     }
 

@@ -1,8 +1,9 @@
 import Domain
 import GRDB
 
-/// v6: channels (an organization's chat robots and webhooks) and the outbox: one row per notice and channel,
-/// written in the transaction that publishes the notice, so that nothing published is ever left unsent.
+/// v6: channels (an organization's chat robots, webhooks and mail server) and the outbox: one row per notice and
+/// group channel, and one per notice and member for e-mail, written in the transaction that publishes the notice,
+/// so that nothing published is ever left unsent.
 enum MigrationV6 {
     static func migrate(_ db: Database) throws {
         try db.execute(
@@ -15,6 +16,8 @@ enum MigrationV6 {
                     url TEXT NOT NULL,
                     secret TEXT,
                     keyword TEXT,
+                    sender TEXT,
+                    login TEXT,
                     audience TEXT NOT NULL CHECK (audience IN (\(Migrations.quotedList(ChannelAudience.allCases)))),
                     active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
                     created_at INTEGER NOT NULL
@@ -24,6 +27,7 @@ enum MigrationV6 {
                     id INTEGER PRIMARY KEY,
                     notice_id INTEGER NOT NULL REFERENCES notice(id) ON DELETE RESTRICT,
                     channel_id INTEGER NOT NULL REFERENCES channel(id) ON DELETE RESTRICT,
+                    member_id INTEGER REFERENCES member(id) ON DELETE RESTRICT,
                     state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN (\(Migrations.quotedList(DeliveryState.allCases)))),
                     attempts INTEGER NOT NULL DEFAULT 0,
                     next_attempt_at INTEGER NOT NULL,

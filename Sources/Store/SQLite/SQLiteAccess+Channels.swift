@@ -18,6 +18,8 @@ extension SQLiteAccess {
             secret: row[prefix + "secret"],
             keyword: row[prefix + "keyword"],
             audience: audience,
+            sender: row[prefix + "sender"],
+            login: row[prefix + "login"],
             active: row[prefix + "active"]
         )
     }
@@ -31,6 +33,7 @@ extension SQLiteAccess {
             id: row[prefix + "id"],
             noticeID: row[prefix + "notice_id"],
             channelID: row[prefix + "channel_id"],
+            memberID: row[prefix + "member_id"],
             state: state,
             attempts: row[prefix + "attempts"],
             nextAttemptAt: instant(row[prefix + "next_attempt_at"]),
@@ -57,20 +60,25 @@ extension SQLiteAccess {
 
     /// Joins an outbox row with its notice and channel, each under its own column prefix.
     private static let deliverySelect = """
-        SELECT x.id AS x_id, x.notice_id AS x_notice_id, x.channel_id AS x_channel_id, x.state AS x_state,
+        SELECT x.id AS x_id, x.notice_id AS x_notice_id, x.channel_id AS x_channel_id, x.member_id AS x_member_id,
+            x.state AS x_state,
             x.attempts AS x_attempts, x.next_attempt_at AS x_next_attempt_at, x.last_error AS x_last_error,
             x.sent_at AS x_sent_at,
             c.id AS c_id, c.org_id AS c_org_id, c.kind AS c_kind, c.name AS c_name, c.url AS c_url,
             c.secret AS c_secret, c.keyword AS c_keyword, c.audience AS c_audience, c.active AS c_active,
+            c.sender AS c_sender, c.login AS c_login, r.name AS r_name, r.email AS r_email,
             n.*
         FROM outbox x JOIN channel c ON c.id = x.channel_id JOIN notice n ON n.id = x.notice_id
+        LEFT JOIN member r ON r.id = x.member_id
         """
 
     private static func delivery(_ row: Row) throws -> DueDelivery {
-        DueDelivery(
+        let email: String? = row["r_email"]
+        return DueDelivery(
             entry: try outboxEntry(row, prefix: "x_"),
             notice: try notice(row),
-            channel: try channel(row, prefix: "c_")
+            channel: try channel(row, prefix: "c_"),
+            recipient: email.map { (row["r_name"] ?? "", $0) }
         )
     }
 
@@ -108,12 +116,12 @@ extension SQLiteAccess {
     func insertChannel(_ channel: OrgChannel) throws -> OrgChannel {
         try db.execute(
             sql: """
-                INSERT INTO channel (org_id, kind, name, url, secret, keyword, audience, active, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
+                INSERT INTO channel (org_id, kind, name, url, secret, keyword, sender, login, audience, active, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
                 """,
             arguments: [
                 channel.orgID, channel.kind.rawValue, channel.name, channel.url, channel.secret, channel.keyword,
-                channel.audience.rawValue, now,
+                channel.sender, channel.login, channel.audience.rawValue, now,
             ]
         )
         var inserted = channel

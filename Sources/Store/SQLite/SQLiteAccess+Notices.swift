@@ -180,10 +180,31 @@ extension SQLiteAccess {
             sql: """
                 INSERT INTO outbox (notice_id, channel_id, next_attempt_at, created_at)
                 SELECT ?, c.id, ?, ? FROM channel c JOIN organization o ON o.id = c.org_id
-                WHERE c.active = 1 AND c.audience = 'members' AND \(scope.sql)
+                WHERE c.active = 1 AND c.audience = 'members' AND c.kind <> 'smtp' AND \(scope.sql)
                 """,
             arguments: [notice.id, now, now] + scope.arguments
         )
+        // E-mail: through the nearest mail server configured at or above the publishing organization, one row
+        // for each addressed member whose roster record has an address.
+        let ancestors = "[" + new.orgPath.ids.map(String.init).joined(separator: ",") + "]"
+        if let mailServer = try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT c.id FROM channel c JOIN organization o ON o.id = c.org_id
+                WHERE c.kind = 'smtp' AND c.active = 1 AND c.org_id IN (SELECT value FROM json_each(?))
+                ORDER BY o.depth DESC, c.id LIMIT 1
+                """,
+            arguments: [ancestors]
+        ) {
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (notice_id, channel_id, member_id, next_attempt_at, created_at)
+                    SELECT r.notice_id, ?, r.member_id, ?, ? FROM notice_recipient r JOIN member m ON m.id = r.member_id
+                    WHERE r.notice_id = ? AND m.email IS NOT NULL AND m.email <> ''
+                    """,
+                arguments: [mailServer, now, now, notice.id]
+            )
+        }
         notice.publishedAt = Self.instant(now)
         return notice
     }

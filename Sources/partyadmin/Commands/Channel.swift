@@ -33,11 +33,11 @@ extension ChannelCommand {
         var org: String
 
         /// `--kind`.
-        @Option(help: ArgumentHelp("类别：webhook、wecom、dingtalk、feishu", valueName: "kind"))
+        @Option(help: ArgumentHelp("类别：webhook、wecom、dingtalk、feishu、smtp（邮件服务器）", valueName: "kind"))
         var kind: String
 
         /// `--url`.
-        @Option(help: ArgumentHelp("机器人或 Webhook 地址", valueName: "url"))
+        @Option(help: ArgumentHelp("机器人或 Webhook 地址；邮件服务器为 smtp://主机:端口 或 smtps://主机:端口", valueName: "url"))
         var url: String
 
         /// `--secret`.
@@ -59,6 +59,14 @@ extension ChannelCommand {
         /// `--name`.
         @Option(help: ArgumentHelp("渠道名称", valueName: "text"))
         var name: String?
+
+        /// `--sender`.
+        @Option(help: ArgumentHelp("邮件服务器（smtp）的发件地址", valueName: "address"))
+        var sender: String?
+
+        /// `--login`.
+        @Option(help: ArgumentHelp("邮件服务器的登录名（密码用 --secret-file）", valueName: "user"))
+        var login: String?
 
         /// `--socket`, `--json`.
         @OptionGroup var global: GlobalOptions
@@ -90,7 +98,9 @@ extension ChannelCommand {
                 url: url,
                 secret: key,
                 keyword: keyword,
-                audience: audience
+                audience: audience,
+                sender: sender,
+                login: login
             )
             try await Console.call(ChannelAdd.self, fields, global) { channel in
                 "已添加渠道 \(channel.id)：\(channel.name)（\(channel.kind.label)，\(channel.host)）"
