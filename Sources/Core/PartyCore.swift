@@ -92,6 +92,10 @@ struct Writing {
     /// The operation running, whose name the audit and history lines carry.
     let operation: PartyOperation
 
+    /// The root changes over a subtree default to: the caller's scope, or nil (everything) for a system
+    /// administrator.
+    var defaultRoot: OrgPath? { caller.isSystemAdmin ? nil : caller.scope }
+
     /// An audit note for this operation.
     func audit(target: String, orgID: Int64?, summary: String) -> AuditNote {
         AuditNote(method: operation.name, target: target, orgID: orgID, summary: summary)

@@ -36,3 +36,15 @@ package protocol ChannelWriter {
     /// Saves an outbox row's state, attempts, next attempt, error and delivery time.
     func updateOutboxEntry(_ entry: OutboxEntry) throws
 }
+
+/// Putting outbox rows back in line.
+package protocol OutboxRequeuer {
+    /// Makes dead rows of channels in the subtree at `root` (or everywhere) pending and due at once, their attempts
+    /// counted afresh; only `ids` when given. Returns how many.
+    func requeueDeadDeliveries(_ ids: [Int64]?, under root: OrgPath?) throws -> Int
+    /// Writes outbox rows again for a notice: one per active group channel it first went through, and one per
+    /// addressed member with an e-mail address who has not `acknowledged` (when asked) or read it; returns how many.
+    func resendNotice(_ notice: Notice, mailServer: Int64?, acknowledgement: Bool) throws -> Int
+    /// The mail server a notice's e-mail went through, if any.
+    func mailServer(of noticeID: Int64) throws -> Int64?
+}

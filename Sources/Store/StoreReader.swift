@@ -34,7 +34,7 @@ package protocol StoreReader: MemberReader, NoticeReader, ChannelReader {
 
 /// What can be changed inside a write transaction, besides reading. Audit and history are not written here:
 /// they come from the ``Change`` the transaction returns, so that no change can leave them out.
-package protocol StoreWriter: StoreReader, MemberWriter, NoticeWriter, ChannelWriter {
+package protocol StoreWriter: StoreReader, MemberWriter, NoticeWriter, ChannelWriter, OutboxRequeuer {
     /// Inserts an organization and returns it with its id and path.
     func insertOrganization(_ new: NewOrganization) throws -> Organization
     /// Saves the descriptive fields, kind and status of an existing organization (not its place in the tree).

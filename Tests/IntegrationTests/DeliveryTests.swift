@@ -4,6 +4,7 @@ import Foundation
 import Notice
 import PartyTesting
 import Server
+import Synchronization
 import Testing
 import Wire
 
@@ -202,6 +203,72 @@ struct EmailDeliveryTests {
             #expect(delivery.state == .sent)
             #expect(text.contains("Message-ID: <\(delivery.id)@partyd>"))
             #expect(text.contains("Subject: =?UTF-8?B?"))
+        }
+    }
+}
+
+/// Sending again: given-up deliveries retried, notices resent to those who have not read them.
+@Suite("Retry and resend")
+struct RetryResendTests {
+    @Test func givenUpDeliveriesGoAgainWhenTheEndpointIsBack() async throws {
+        let healthy = Mutex(false)
+        let receiver = try HTTPReceiver { _ in healthy.withLock { $0 } ? .status(200, body: "{}") : .status(404) }
+        defer { receiver.stop() }
+        try await DeliveryTests.withDaemon { daemon, client in
+            _ = try await client.call(
+                ChannelAdd.self,
+                ChannelFields(org: "B1", kind: "webhook", url: receiver.url, secret: DeliveryTests.secret)
+            )
+            _ = try await DeliveryTests.post(client)
+            try await daemon.daemon.delivery.deliverDue()
+            let dead = try await client.call(DeliveryList.self, .init(state: "dead"))
+            #expect(dead.deliveries.count == 1)
+            healthy.withLock { $0 = true }
+            let retried = try await client.call(DeliveryRetry.self, .init(ids: dead.deliveries.map(\.id)))
+            #expect(retried.requeued == 1)
+            #expect(try await daemon.daemon.delivery.deliverDue() == 1)
+            let sent = try await client.call(DeliveryList.self, .init(state: "sent"))
+            #expect(sent.deliveries.map(\.id) == dead.deliveries.map(\.id))
+            #expect(receiver.requests.count == 2)
+            // Nothing left to retry.
+            #expect(try await client.call(DeliveryRetry.self, .init()).requeued == 0)
+        }
+    }
+
+    @Test func resendingMailsOnlyThoseWhoHaveNotRead() async throws {
+        let server = try SMTPReceiver()
+        defer { server.stop() }
+        try await ScopedAccessTests.seeded { daemon, admin in
+            _ = try await admin.call(
+                MemberEdit.self,
+                .init(member: womanID, fields: MemberFields(email: "zhang@example.cn"))
+            )
+            _ = try await admin.call(
+                MemberEdit.self,
+                .init(member: manID, fields: MemberFields(email: "li@example.cn"))
+            )
+            _ = try await admin.call(
+                ChannelAdd.self,
+                ChannelFields(org: "A", kind: "smtp", url: server.url, sender: "partyd@example.cn")
+            )
+            let notice = try await admin.call(
+                NoticePost.self,
+                NoticeFields(org: "A", subtree: true, kind: "通知公告", title: "请阅读", body: "正文")
+            )
+            try await daemon.daemon.delivery.deliverDue()
+            #expect(server.mails.count == 2)
+            _ = try await PrincipalClient(daemon, unixUser: "memb").call(MeRead.self, .init(notice: notice.id))
+            let resent = try await admin.call(NoticeResend.self, .init(notice: notice.id))
+            #expect(resent.messages == 1)
+            try await daemon.daemon.delivery.deliverDue()
+            #expect(server.mails.count == 3)
+            #expect(server.mails.last?.recipients == ["li@example.cn"])
+            await ScopedAccessTests.expectConcealed("notice.resend") {
+                _ = try await PrincipalClient(daemon, unixUser: "secb").call(
+                    NoticeResend.self,
+                    .init(notice: notice.id)
+                )
+            }
         }
     }
 }

@@ -91,6 +91,10 @@ extension PartyOperation {
     package static let channelList = PartyOperation("channel.list", .read)
     /// `channel.remove`.
     package static let channelRemove = PartyOperation("channel.remove", .write)
+    /// `delivery.retry`.
+    package static let deliveryRetry = PartyOperation("delivery.retry", .write)
+    /// `notice.resend`.
+    package static let noticeResend = PartyOperation("notice.resend", .write)
     /// `delivery.list`.
     package static let deliveryList = PartyOperation("delivery.list", .read)
     /// The delivery workers' reading of due rows and recording of attempts (the daemon's own work).

@@ -16,6 +16,11 @@ enum ChannelHandlers {
             try await request.core.removeChannel(params.channel, by: request.principal)
             return OK()
         }
+        registry.register(DeliveryRetry.self, calling: .deliveryRetry) { params, request in
+            DeliveryRetry.Result(
+                requeued: try await request.core.retryDeliveries(params.ids, org: params.org, by: request.principal)
+            )
+        }
         registry.register(DeliveryList.self, calling: .deliveryList) { params, request in
             DeliveryList.Result(
                 deliveries: try await request.core.deliveries(

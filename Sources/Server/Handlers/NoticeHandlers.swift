@@ -26,6 +26,9 @@ enum NoticeHandlers {
         registry.register(NoticeReceiptsMethod.self, calling: .noticeReceipts) { params, request in
             try await request.core.noticeReceipts(params.notice, limit: params.limit, by: request.principal)
         }
+        registry.register(NoticeResend.self, calling: .noticeResend) { params, request in
+            NoticeResend.Result(messages: try await request.core.resendNotice(params.notice, by: request.principal))
+        }
         registry.register(MeInbox.self, calling: .meInbox) { params, request in
             MeInbox.Result(
                 entries: try await request.core.inbox(before: params.before, limit: params.limit, by: request.principal)

@@ -69,3 +69,28 @@ package enum DeliveryList: RPCMethod {
     package static let name = "delivery.list"
     package static let summary = "投递记录（待投递、已送达、已放弃）"
 }
+
+/// `delivery.retry`: puts given-up deliveries back in line.
+package enum DeliveryRetry: RPCMethod {
+    /// Which rows.
+    package struct Params: Codable, Sendable {
+        /// These rows only; every given-up row (of the subtree) when absent.
+        package var ids: [Int64]?
+        /// Channels of this organization's subtree; defaults to the caller's scope.
+        package var org: String?
+        /// Creates the parameters.
+        package init(ids: [Int64]? = nil, org: String? = nil) {
+            self.ids = ids
+            self.org = org
+        }
+    }
+    /// What was requeued.
+    package struct Result: Codable, Sendable {
+        /// Rows put back in line.
+        package var requeued: Int
+        /// Creates the result.
+        package init(requeued: Int) { self.requeued = requeued }
+    }
+    package static let name = "delivery.retry"
+    package static let summary = "重新投递已放弃的消息"
+}

@@ -111,3 +111,17 @@ package enum MeAck: RPCMethod {
     package static let name = "me.ack"
     package static let summary = "确认本人的一条通知（记录确认时间）"
 }
+
+/// `notice.resend`: sends a notice again to those who have not read (or acknowledged) it.
+package enum NoticeResend: RPCMethod {
+    package typealias Params = NoticeRefParams
+    /// What was queued.
+    package struct Result: Codable, Sendable {
+        /// Messages written to the outbox.
+        package var messages: Int
+        /// Creates the result.
+        package init(messages: Int) { self.messages = messages }
+    }
+    package static let name = "notice.resend"
+    package static let summary = "重新发送通知（群渠道再发一次，邮件发给尚未阅读或确认的党员）"
+}

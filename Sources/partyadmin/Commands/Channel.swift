@@ -178,8 +178,8 @@ struct DeliveryCommand: ParsableCommand {
     /// Name, help and leaf commands.
     static let configuration = CommandConfiguration(
         commandName: "delivery",
-        abstract: "投递记录：经各渠道发送通知的情况。",
-        subcommands: [List.self]
+        abstract: "投递记录：经各渠道发送通知的情况；重新投递已放弃的消息。",
+        subcommands: [List.self, Retry.self]
     )
 
     /// Creates the group; running it alone prints its help.
@@ -229,6 +229,43 @@ struct DeliveryCommand: ParsableCommand {
                     )
                 }
                 return table.render(orIfEmpty: "没有投递记录。")
+            }
+        }
+    }
+
+    /// `delivery retry [ID ...] | --all-dead`.
+    struct Retry: AsyncParsableCommand {
+        /// Name and help.
+        static let configuration = CommandConfiguration(abstract: "重新投递已放弃的消息（立即到期，重新计算尝试次数）。")
+
+        /// The rows.
+        @Argument(help: ArgumentHelp("投递编号（见 delivery list）", valueName: "id"))
+        var ids: [Int64] = []
+
+        /// `--all-dead`.
+        @Flag(help: "全部已放弃的投递（管理范围内）")
+        var allDead = false
+
+        /// `--org`.
+        @Option(help: ArgumentHelp("只限该组织及其下级组织的渠道", valueName: "code"))
+        var org: String?
+
+        /// `--socket`, `--json`.
+        @OptionGroup var global: GlobalOptions
+
+        /// Creates the command; ArgumentParser fills its options.
+        init() {}
+
+        /// Either ids or `--all-dead`.
+        func validate() throws {
+            guard ids.isEmpty == allDead else { throw ValidationError("须给出投递编号，或 --all-dead（二者选一）") }
+        }
+
+        /// Calls `delivery.retry`.
+        func run() async throws {
+            let params = DeliveryRetry.Params(ids: allDead ? nil : ids, org: org)
+            try await Console.call(DeliveryRetry.self, params, global) { result in
+                "已重新排队 \(result.requeued) 条投递。"
             }
         }
     }

@@ -8,7 +8,7 @@ struct NoticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notice",
         abstract: "通知：发布（通知公告、工作动态）、列表、查看、阅读与确认情况。",
-        subcommands: [Post.self, List.self, Show.self, Receipts.self]
+        subcommands: [Post.self, List.self, Show.self, Receipts.self, Resend.self]
     )
 
     /// Creates the group; running it alone prints its help.
@@ -245,6 +245,31 @@ extension NoticeCommand {
                     text += "\n（仅列出 \(receipts.outstanding.count) 人；用 --limit 列出更多）"
                 }
                 return text
+            }
+        }
+    }
+
+    /// `notice resend N`.
+    struct Resend: AsyncParsableCommand {
+        /// Name and help.
+        static let configuration = CommandConfiguration(
+            abstract: "重新发送通知：群渠道再发一次，邮件只发给尚未阅读（要求确认时：尚未确认）的党员。"
+        )
+
+        /// The notice's number.
+        @Argument(help: ArgumentHelp("通知编号", valueName: "notice"))
+        var notice: Int64
+
+        /// `--socket`, `--json`.
+        @OptionGroup var global: GlobalOptions
+
+        /// Creates the command; ArgumentParser fills its options.
+        init() {}
+
+        /// Calls `notice.resend`.
+        func run() async throws {
+            try await Console.call(NoticeResend.self, .init(notice: notice), global) { result in
+                result.messages == 0 ? "没有需要重新发送的消息。" : "已重新排队发送 \(result.messages) 条消息。"
             }
         }
     }
