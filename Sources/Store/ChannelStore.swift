@@ -11,6 +11,8 @@ package struct DueDelivery: Sendable {
     package var channel: OrgChannel
     /// For e-mail: the member's name and address.
     package var recipient: (name: String, email: String)?
+    /// The quiet hours in force for the notice's organization (nil: none), filled in by the core.
+    package var quietHours: QuietHours? = nil
 }
 
 /// Channel and outbox reads inside a transaction.

@@ -239,6 +239,8 @@ struct RetryResendTests {
         let server = try SMTPReceiver()
         defer { server.stop() }
         try await ScopedAccessTests.seeded { daemon, admin in
+            // This daemon runs on the real clock: quiet hours off, so the hour of the run does not matter.
+            _ = try await admin.call(OrgSetQuietHours.self, .init(code: "A", off: true))
             _ = try await admin.call(
                 MemberEdit.self,
                 .init(member: womanID, fields: MemberFields(email: "zhang@example.cn"))
@@ -267,6 +269,64 @@ struct RetryResendTests {
                 _ = try await PrincipalClient(daemon, unixUser: "secb").call(
                     NoticeResend.self,
                     .init(notice: notice.id)
+                )
+            }
+        }
+    }
+}
+
+/// Quiet hours hold all but urgent notices until the window ends, as the organization (or one above) sets them.
+@Suite("Quiet hours in delivery")
+struct QuietHoursDeliveryTests {
+    @Test func nightHoldsNormalNoticesUntilMorningAndLetsUrgentOnesThrough() async throws {
+        let receiver = try HTTPReceiver { _ in .status(200, body: "{}") }
+        defer { receiver.stop() }
+        // 2026-11-23 23:00 in Shanghai: inside the standard 22:00–08:00 window.
+        let clock = TestClock(start: Date(timeIntervalSince1970: 1_795_446_000))
+        try await DeliveryTests.withDaemon(clock: clock) { daemon, client in
+            _ = try await client.call(
+                ChannelAdd.self,
+                ChannelFields(org: "B1", kind: "webhook", url: receiver.url, secret: DeliveryTests.secret)
+            )
+            let view = try await client.call(OrgQuietHours.self, .init(code: "B1"))
+            #expect(view.window == "22:00–08:00" && view.setBy == nil)
+            _ = try await DeliveryTests.post(client)
+            _ = try await client.call(
+                NoticePost.self,
+                NoticeFields(org: "A", subtree: true, kind: "通知公告", title: "紧急", body: "立即", priority: "紧急")
+            )
+            try await daemon.daemon.delivery.deliverDue()
+            #expect(receiver.requests.map(\.text).filter { $0.contains("紧急") }.count == 1)
+            #expect(receiver.requests.count == 1)
+            let held = try await client.call(DeliveryList.self, .init(state: "pending"))
+            #expect(held.deliveries.first?.nextAttemptAt == "2026-11-24T08:00:00.000+0800")
+            #expect(held.deliveries.first?.attempts == 0)
+            clock.advance(by: 9 * 3600)
+            try await daemon.daemon.delivery.deliverDue()
+            #expect(receiver.requests.count == 2)
+        }
+    }
+
+    @Test func settingsAreInheritedDownTheTreeAndScoped() async throws {
+        try await ScopedAccessTests.seeded { daemon, admin in
+            let set = try await admin.call(OrgSetQuietHours.self, .init(code: "B", from: "21:30", to: "07:00"))
+            #expect(set.window == "21:30–07:00" && set.setBy == "B")
+            let inherited = try await admin.call(OrgQuietHours.self, .init(code: "B1"))
+            #expect(inherited.window == "21:30–07:00" && inherited.setBy == "B")
+            let off = try await admin.call(OrgSetQuietHours.self, .init(code: "B1", off: true))
+            #expect(off.window == nil && off.setBy == "B1")
+            let reset = try await admin.call(OrgSetQuietHours.self, .init(code: "B1"))
+            #expect(reset.window == "21:30–07:00" && reset.setBy == "B")
+            await expectRefusal(code: RPCErrorCode.invalidValue, reason: "invalid_time") {
+                _ = try await admin.call(OrgSetQuietHours.self, .init(code: "B", from: "25:00", to: "07:00"))
+            }
+            await expectRefusal(code: RPCErrorCode.invalidValue, reason: "invalid_quiet_hours") {
+                _ = try await admin.call(OrgSetQuietHours.self, .init(code: "B", from: "21:00"))
+            }
+            await ScopedAccessTests.expectConcealed("org.setQuietHours") {
+                _ = try await PrincipalClient(daemon, unixUser: "secb").call(
+                    OrgSetQuietHours.self,
+                    .init(code: "C", off: true)
                 )
             }
         }

@@ -91,6 +91,10 @@ extension PartyOperation {
     package static let channelList = PartyOperation("channel.list", .read)
     /// `channel.remove`.
     package static let channelRemove = PartyOperation("channel.remove", .write)
+    /// `org.quietHours`.
+    package static let orgQuietHours = PartyOperation("org.quietHours", .read)
+    /// `org.setQuietHours`.
+    package static let orgSetQuietHours = PartyOperation("org.setQuietHours", .write)
     /// `delivery.retry`.
     package static let deliveryRetry = PartyOperation("delivery.retry", .write)
     /// `notice.resend`.

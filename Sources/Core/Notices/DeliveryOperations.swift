@@ -9,7 +9,16 @@ extension PartyCore {
     package func dueDeliveries(limit: Int, excluding inFlight: Set<Int64>) async throws -> [DueDelivery] {
         let now = clock.now()
         return try await read(.deliveryAttempt, by: .daemon) { op in
-            try op.tx.dueDeliveries(at: now, limit: limit, excluding: inFlight)
+            var quiet: [Int64: QuietHours?] = [:]
+            return try op.tx.dueDeliveries(at: now, limit: limit, excluding: inFlight).map { due in
+                var due = due
+                if quiet[due.notice.orgID] == nil {
+                    let org = try Self.organization(due.notice.orgID, in: op.tx)
+                    quiet[due.notice.orgID] = try Self.quietHours(at: org, in: op.tx).0
+                }
+                due.quietHours = quiet[due.notice.orgID] ?? nil
+                return due
+            }
         }
     }
 
@@ -46,6 +55,27 @@ extension PartyCore {
             let ids = recorded.map(\.id)
             let target = ids.count == 1 ? "投递 \(ids[0])" : "投递 \(ids.min() ?? 0)…\(ids.max() ?? 0)"
             return Change(recorded, audit: op.audit(target: target, orgID: nil, summary: summary))
+        }
+    }
+
+    /// Holds rows back until their quiet hours end: not an attempt, only a later due time.
+    package func deferDeliveries(_ rows: [(id: Int64, until: Date)]) async throws {
+        guard !rows.isEmpty else { return }
+        let zone = timeZone
+        try await write(.deliveryAttempt, by: .daemon) { op in
+            var held = 0
+            for (id, until) in rows {
+                guard var entry = try op.tx.outboxEntry(id: id), entry.state == .pending else { continue }
+                entry.nextAttemptAt = until
+                try op.tx.updateOutboxEntry(entry)
+                held += 1
+            }
+            guard held > 0 else { return .unchanged(()) }
+            let latest = rows.map(\.until).max().map { LocalTime.text($0, in: zone) } ?? ""
+            return Change(
+                (),
+                audit: op.audit(target: "投递", orgID: nil, summary: "静默时段：\(held) 条非紧急消息推迟至 \(latest)")
+            )
         }
     }
 }

@@ -30,7 +30,20 @@ package final class DeliveryWorker: Sendable {
     @discardableResult
     package func deliverDue() async throws -> Int {
         let excluded = inFlight.withLock { $0 }
-        let due = try await core.dueDeliveries(limit: batchSize, excluding: excluded)
+        let now = core.clock.now()
+        var due: [DueDelivery] = []
+        var held: [(id: Int64, until: Date)] = []
+        for delivery in try await core.dueDeliveries(limit: batchSize, excluding: excluded) {
+            // Quiet hours hold all but urgent notices until the window ends.
+            if delivery.notice.priority != .urgent,
+                let end = delivery.quietHours?.end(ofWindowContaining: now, in: core.timeZone)
+            {
+                held.append((delivery.entry.id, end))
+            } else {
+                due.append(delivery)
+            }
+        }
+        try await core.deferDeliveries(held)
         inFlight.withLock { $0.formUnion(due.map(\.entry.id)) }
         defer { inFlight.withLock { $0.subtract(due.map(\.entry.id)) } }
         let attempts = await withTaskGroup(of: (id: Int64, attempt: DeliveryAttempt, jitter: Double).self) { group in
@@ -46,7 +59,7 @@ package final class DeliveryWorker: Sendable {
         // One commit for the round. Should it fail (or the daemon die first), the rows stay pending and are sent
         // again: at least once, never marked sent without being sent.
         _ = try await core.recordDeliveries(attempts, policy: policy)
-        return due.count
+        return due.count + held.count
     }
 
     /// The sender for a configured channel.

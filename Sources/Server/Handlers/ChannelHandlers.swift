@@ -16,6 +16,18 @@ enum ChannelHandlers {
             try await request.core.removeChannel(params.channel, by: request.principal)
             return OK()
         }
+        registry.register(OrgQuietHours.self, calling: .orgQuietHours) { params, request in
+            try await request.core.quietHours(code: params.code, by: request.principal)
+        }
+        registry.register(OrgSetQuietHours.self, calling: .orgSetQuietHours) { params, request in
+            try await request.core.setQuietHours(
+                code: params.code,
+                from: params.from,
+                to: params.to,
+                off: params.off ?? false,
+                by: request.principal
+            )
+        }
         registry.register(DeliveryRetry.self, calling: .deliveryRetry) { params, request in
             DeliveryRetry.Result(
                 requeued: try await request.core.retryDeliveries(params.ids, org: params.org, by: request.principal)

@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v4-member-flags-json", migrate: v4)
         migrator.registerMigration("v5-notices", migrate: MigrationV5.migrate)
         migrator.registerMigration("v6-channels-outbox", migrate: MigrationV6.migrate)
+        migrator.registerMigration("v7-quiet-hours", migrate: MigrationV7.migrate)
         return migrator
     }
 

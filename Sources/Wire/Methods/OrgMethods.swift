@@ -199,3 +199,36 @@ package enum OrgHistory: RPCMethod {
     package static let name = "org.history"
     package static let summary = "党组织变更历史"
 }
+
+/// `org.quietHours`: the quiet hours in force at an organization.
+package enum OrgQuietHours: RPCMethod {
+    package typealias Params = OrgCodeParams
+    package typealias Result = QuietHoursView
+    package static let name = "org.quietHours"
+    package static let summary = "查看党组织的静默时段（非紧急消息在此时段内暂不发送）"
+}
+
+/// `org.setQuietHours`: sets, turns off, or resets an organization's quiet hours.
+package enum OrgSetQuietHours: RPCMethod {
+    /// The new setting: `from` and `to`, or `off`, or neither (inherit again).
+    package struct Params: Codable, Sendable {
+        /// The organization's code.
+        package var code: String
+        /// Start, HH:MM.
+        package var from: String?
+        /// End, HH:MM.
+        package var to: String?
+        /// No quiet hours.
+        package var off: Bool?
+        /// Creates the parameters.
+        package init(code: String, from: String? = nil, to: String? = nil, off: Bool? = nil) {
+            self.code = code
+            self.from = from
+            self.to = to
+            self.off = off
+        }
+    }
+    package typealias Result = QuietHoursView
+    package static let name = "org.setQuietHours"
+    package static let summary = "设置党组织的静默时段（下级组织沿用），或关闭、恢复沿用上级"
+}

@@ -33,6 +33,7 @@ import struct Domain.IdentityNumber
 @_exported import enum Domain.OrgKind
 @_exported import enum Domain.OrgStatus
 @_exported import struct Domain.OrgTreeNode
+@_exported import struct Domain.QuietHoursView
 @_exported import enum Domain.Role
 
 extension Member {

@@ -11,7 +11,7 @@ struct OrgCommand: ParsableCommand {
         abstract: "党组织管理：新建、查看、组织树、修改、更名、转移、合并、撤销、历史与采集表导入导出。",
         subcommands: [
             Add.self, Show.self, Tree.self, Edit.self, Rename.self, SetKind.self, Move.self, Merge.self,
-            Revoke.self, Revoked.self, Delete.self, History.self, Import.self, Export.self,
+            Revoke.self, Revoked.self, Delete.self, History.self, Import.self, Export.self, QuietHours.self,
         ]
     )
 
