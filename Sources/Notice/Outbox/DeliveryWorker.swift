@@ -16,6 +16,7 @@ package final class DeliveryWorker: Sendable {
     private let policy: DeliveryPolicy
     private let batchSize: Int
     private let inFlight = Mutex<Set<Int64>>([])
+    private let rounds = RoundGate()
 
     /// A worker sending through `client` (whose limits bound the transfers at once) under `policy`.
     package init(core: PartyCore, client: CurlClient, policy: DeliveryPolicy, batchSize: Int = 64) {
@@ -29,6 +30,19 @@ package final class DeliveryWorker: Sendable {
     /// transaction; returns how many rows it attempted.
     @discardableResult
     package func deliverDue() async throws -> Int {
+        // One round at a time, whoever calls: two rounds reading the same due rows would both send them.
+        await rounds.enter()
+        do {
+            let count = try await round()
+            await rounds.leave()
+            return count
+        } catch {
+            await rounds.leave()
+            throw error
+        }
+    }
+
+    private func round() async throws -> Int {
         let excluded = inFlight.withLock { $0 }
         let now = core.clock.now()
         var due: [DueDelivery] = []
@@ -116,6 +130,28 @@ package final class DeliveryWorker: Sendable {
         case .delivered: .delivered
         case .retryable(let reason): .retryable(reason)
         case .permanent(let reason): .permanent(reason)
+        }
+    }
+}
+
+/// Lets one round run at a time; later callers wait their turn in order.
+private actor RoundGate {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        guard busy else {
+            busy = true
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            busy = false
+        } else {
+            waiting.removeFirst().resume()
         }
     }
 }
