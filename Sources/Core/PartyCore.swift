@@ -77,8 +77,8 @@ struct Reading {
     /// The request's instant and date.
     let time: LocalTime
 
-    /// The root listings default to: the caller's scope, or nil (everything) for a system administrator.
-    var defaultRoot: OrgPath? { caller.isSystemAdmin ? nil : caller.scope }
+    /// The root listings default to (see ``Caller/defaultRoot``).
+    var defaultRoot: OrgPath? { caller.defaultRoot }
 }
 
 /// What a changing operation body has: the transaction, the authorized caller, the time and the operation.
@@ -92,9 +92,8 @@ struct Writing {
     /// The operation running, whose name the audit and history lines carry.
     let operation: PartyOperation
 
-    /// The root changes over a subtree default to: the caller's scope, or nil (everything) for a system
-    /// administrator.
-    var defaultRoot: OrgPath? { caller.isSystemAdmin ? nil : caller.scope }
+    /// The root changes over a subtree default to (see ``Caller/defaultRoot``).
+    var defaultRoot: OrgPath? { caller.defaultRoot }
 
     /// An audit note for this operation.
     func audit(target: String, orgID: Int64?, summary: String) -> AuditNote {
@@ -120,4 +119,10 @@ struct Writing {
             ]
         )
     }
+}
+
+extension Caller {
+    /// The root that operations over a subtree default to: the caller's scope, or nil (everything) for a system
+    /// administrator.
+    var defaultRoot: OrgPath? { isSystemAdmin ? nil : scope }
 }

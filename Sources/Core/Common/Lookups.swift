@@ -28,14 +28,6 @@ enum MemberLookup {
     }
 }
 
-extension String {
-    /// The string trimmed, or nil when that leaves nothing: how optional text parameters are normalized.
-    var nonBlank: String? {
-        let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed
-    }
-}
-
 extension PartyCore {
     /// A page size as asked (`limit`, else `defaultSize`), refused outside `range` with the one message every
     /// listing gives.

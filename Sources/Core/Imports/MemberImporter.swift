@@ -94,7 +94,7 @@ enum MemberImporter {
                     result = .failure(error)
                 }
             } else if caller.isSystemAdmin {
-                result = .failure(DomainError.notFound(column, "党组织“\(code)”不存在", reason: "org.not_found"))
+                result = .failure(OrgLookup.notFound(code, field: column))
             } else {
                 result = .failure(Authorization.concealed(target))
             }

@@ -82,8 +82,6 @@ enum OrgImporter {
             let org = try tx.organization(code: code)
             if let org, Authorization.sees(org.path, caller) {
                 existingParents[code] = org
-            } else if let org, caller.isSystemAdmin {
-                existingParents[code] = org
             } else if !caller.isSystemAdmin {
                 concealedParents.insert(code)
             }

@@ -12,7 +12,7 @@ extension PartyCore {
                 try ChannelRules.parseAudience(text)
             }
             let name = fields.name?.nonBlank ?? kind.label
-            let url = fields.url.trimmedText
+            let url = fields.url.trimmedWhitespace
             let secret = fields.secret?.nonBlank
             let keyword = fields.keyword?.nonBlank
             let sender = fields.sender?.nonBlank

@@ -43,7 +43,7 @@ extension PartyCore {
                     notice: Notice(
                         id: 0,
                         kind: kind,
-                        title: fields.title.trimmedText,
+                        title: fields.title.trimmedWhitespace,
                         body: fields.body,
                         orgID: org.id,
                         subtree: fields.subtree ?? false,
@@ -106,18 +106,16 @@ extension PartyCore {
             let limit = try Self.pageSize(limit, default: 100, in: 0...Self.maximumNoticePage)
             let notice = try Self.requireNotice(id, in: op.tx)
             let counts = try op.tx.noticeCounts(id)
-            let codes = try op.tx.codes(of: Set(counts.map(\.orgID)))
-            var organizations: [NoticeReceipts.OrgCounts] = []
-            for count in counts {
-                let org = try op.tx.organization(id: count.orgID)
-                organizations.append(
-                    NoticeReceipts.OrgCounts(
-                        orgCode: codes[count.orgID] ?? "",
-                        orgName: org?.name ?? "",
-                        recipients: count.recipients,
-                        read: count.read,
-                        acknowledged: count.acknowledged
-                    )
+            // Every recipient's branch is among the counted ones: each organization is read once, for both lists.
+            var orgs: [Int64: Organization] = [:]
+            for count in counts { orgs[count.orgID] = try op.tx.organization(id: count.orgID) }
+            let organizations = counts.map { count in
+                NoticeReceipts.OrgCounts(
+                    orgCode: orgs[count.orgID]?.code ?? "",
+                    orgName: orgs[count.orgID]?.name ?? "",
+                    recipients: count.recipients,
+                    read: count.read,
+                    acknowledged: count.acknowledged
                 )
             }
             let outstanding = try op.tx.outstandingRecipients(id, acknowledgement: notice.ackRequired, limit: limit)
@@ -130,7 +128,7 @@ extension PartyCore {
                     NoticeReceipts.Outstanding(
                         memberID: $0.memberID,
                         memberName: $0.memberName,
-                        orgCode: codes[$0.orgID] ?? "",
+                        orgCode: orgs[$0.orgID]?.code ?? "",
                         read: $0.readAt != nil,
                         acknowledged: $0.acknowledgedAt != nil
                     )
@@ -178,9 +176,4 @@ extension PartyCore {
             recipients: notice.recipientCount
         )
     }
-}
-
-extension String {
-    /// The text without surrounding white space.
-    var trimmedText: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

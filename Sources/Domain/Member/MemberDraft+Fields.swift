@@ -10,14 +10,14 @@ extension MemberDraft {
         orgCode: String
     ) throws(DomainError) -> MemberDraft {
         func required(_ value: String?, _ field: String, _ label: String) throws(DomainError) -> String? {
-            if base == nil && (value?.nonBlankText == nil) {
+            if base == nil && (value?.nonBlank == nil) {
                 throw DomainError.invalid(field, "缺少\(label)", reason: "missing_field")
             }
             return value
         }
         func text(_ value: String?, _ current: String?) -> String? {
             guard let value else { return current }
-            return value.nonBlankText
+            return value.nonBlank
         }
         func date(
             _ value: String?,
@@ -26,7 +26,7 @@ extension MemberDraft {
             _ label: String
         ) throws(DomainError) -> LocalDate? {
             guard let value else { return current }
-            guard let text = value.nonBlankText else { return nil }
+            guard let text = value.nonBlank else { return nil }
             return try LocalDate.parse(text, field: field, label: label)
         }
         let name = try required(fields.name, "name", "姓名") ?? base?.name ?? ""
@@ -40,7 +40,7 @@ extension MemberDraft {
             ?? base!.birthDate
         let idNumber = try required(fields.idNumber, "idNumber", "身份证号（不详时填 #）") ?? base!.idNumber
         let category =
-            try fields.category?.nonBlankText.map { text throws(DomainError) in try MemberRules.parseCategory(text) }
+            try fields.category?.nonBlank.map { text throws(DomainError) in try MemberRules.parseCategory(text) }
             ?? base?.category ?? .full
         var flags = base?.flags ?? []
         if let texts = fields.flags {
@@ -94,13 +94,5 @@ extension MemberDraft {
         check("党员标记", \.flags)
         check("备注", \.remarks)
         return names
-    }
-}
-
-extension String {
-    /// The text trimmed, or nil when that leaves nothing: how optional text fields are normalized.
-    var nonBlankText: String? {
-        let trimmed = trimmedWhitespace
-        return trimmed.isEmpty ? nil : trimmed
     }
 }

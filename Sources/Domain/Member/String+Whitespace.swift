@@ -14,6 +14,12 @@ extension String {
         else { return "" }
         return String(scalars[start...end])
     }
+
+    /// The text trimmed, or nil when that leaves nothing: how optional text fields are normalized.
+    package var nonBlank: String? {
+        let trimmed = trimmedWhitespace
+        return trimmed.isEmpty ? nil : trimmed
+    }
 }
 
 extension Unicode.Scalar {
