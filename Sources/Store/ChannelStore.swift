@@ -27,6 +27,10 @@ package protocol ChannelReader {
     func deliveries(under root: OrgPath?, state: DeliveryState?, limit: Int) throws -> [DueDelivery]
     /// The outbox row with `id`.
     func outboxEntry(id: Int64) throws -> OutboxEntry?
+    /// The outbox row with `id`, with its notice and channel.
+    func delivery(id: Int64) throws -> DueDelivery?
+    /// Every attempt made to deliver an outbox row, first first.
+    func deliveryAttempts(of outboxID: Int64) throws -> [DeliveryAttemptRecord]
 }
 
 /// Channel and outbox changes inside a write transaction.
@@ -37,6 +41,14 @@ package protocol ChannelWriter {
     func deactivateChannel(id: Int64) throws -> Int
     /// Saves an outbox row's state, attempts, next attempt, error and delivery time.
     func updateOutboxEntry(_ entry: OutboxEntry) throws
+    /// Appends an attempt to a row's history, numbered after the last one.
+    func recordDeliveryAttempt(
+        _ outboxID: Int64,
+        at instant: Date,
+        outcome: DeliveryAttemptRecord.Outcome,
+        error: String?
+    )
+        throws
 }
 
 /// Putting outbox rows back in line.

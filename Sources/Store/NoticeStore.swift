@@ -7,11 +7,14 @@ package struct NewNotice: Sendable {
     package var notice: Notice
     /// The publishing organization's place, whose subtree the audience may cover.
     package var orgPath: OrgPath
+    /// The members it addresses one by one; empty when it addresses whole organizations.
+    package var namedMemberIDs: [Int64]
 
     /// Creates the new notice.
-    package init(notice: Notice, orgPath: OrgPath) {
+    package init(notice: Notice, orgPath: OrgPath, namedMemberIDs: [Int64] = []) {
         self.notice = notice
         self.orgPath = orgPath
+        self.namedMemberIDs = namedMemberIDs
     }
 }
 
@@ -59,13 +62,27 @@ package protocol NoticeReader {
     func inbox(memberID: Int64, before: Int64?, limit: Int) throws -> [(Notice, NoticeRecipientState)]
     /// One member's state for one notice, or nil when it was not addressed to them.
     func recipientState(_ noticeID: Int64, memberID: Int64) throws -> NoticeRecipientState?
+    /// The members a notice names one by one (empty for one addressed to organizations).
+    func namedAddressees(of noticeID: Int64) throws -> [Int64]
+    /// Scheduled notices whose time has come by `instant`, earliest first.
+    func scheduledNotices(dueBy instant: Date, limit: Int) throws -> [Notice]
 }
 
 /// Notice changes inside a write transaction.
 package protocol NoticeWriter {
-    /// Inserts the notice and one recipient row for each member on the roll that its audience covers, in one
-    /// statement; returns it with its id and recipient count.
-    func publishNotice(_ new: NewNotice) throws -> Notice
+    /// Inserts the notice as given (scheduled, or about to be released) with the members it names; returns it
+    /// with its id.
+    func createNotice(_ new: NewNotice) throws -> Notice
+    /// Publishes a created notice now: one recipient row for each member on the roll its audience covers (in one
+    /// statement), and its outbox rows; returns it published, with its recipient count.
+    func releaseNotice(_ notice: Notice, orgPath: OrgPath) throws -> Notice
+    /// Saves the editable fields of a scheduled notice (title, body, priority, time, acknowledgement, expiry).
+    func updateScheduledNotice(_ notice: Notice) throws
+    /// Cancels a scheduled notice.
+    func cancelScheduledNotice(_ noticeID: Int64) throws
+    /// Retracts a published notice: its undelivered messages are dropped and the group channels that received it
+    /// are told; returns how many messages were dropped and how many announcements queued.
+    func retractNotice(_ noticeID: Int64, reason: String) throws -> (dropped: Int, announced: Int)
     /// Records that a member read the notice now (a second read keeps the first time).
     func markNoticeRead(_ noticeID: Int64, memberID: Int64) throws
     /// Records that a member acknowledged the notice now (and read it, if not yet).

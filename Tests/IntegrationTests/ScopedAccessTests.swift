@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import PartyTesting
+import Server
 import Testing
 import Wire
 
@@ -13,20 +14,35 @@ struct ScopedAccessTests {
     /// The daemon with the tree, the two members and the three accounts.
     static func seeded(_ body: (TestDaemon, RPCClient) async throws -> Void) async throws {
         try await withTestDaemon { daemon, admin in
-            try await seedTree(admin)
-            _ = try await addWoman(admin, org: "B1")
-            _ = try await admin.call(
-                MemberAdd.self,
-                .init(
-                    org: "C1",
-                    fields: MemberFields(name: "李建国", gender: "男", birthDate: "1901-02-03", idNumber: manID)
-                )
-            )
-            _ = try await admin.call(UserAdd.self, .init(unixUser: "secb", role: "org-admin", org: "B"))
-            _ = try await admin.call(UserAdd.self, .init(unixUser: "audc", role: "auditor", org: "C"))
-            _ = try await admin.call(UserAdd.self, .init(unixUser: "memb", role: "member", member: womanID))
+            try await seed(admin)
             try await body(daemon, admin)
         }
+    }
+
+    /// The same, on `clock`, with the daemon's own delivery and release rounds an hour apart: the test runs them.
+    static func seeded(clock: TestClock, _ body: (TestDaemon, RPCClient) async throws -> Void) async throws {
+        try await withTestDaemon(clock: clock) {
+            $0.delivery.pollSeconds = 3600
+        } _: { daemon, admin in
+            try await seed(admin)
+            try await body(daemon, admin)
+        }
+    }
+
+    /// Writes the tree, the two members and the three accounts.
+    static func seed(_ admin: RPCClient) async throws {
+        try await seedTree(admin)
+        _ = try await addWoman(admin, org: "B1")
+        _ = try await admin.call(
+            MemberAdd.self,
+            .init(
+                org: "C1",
+                fields: MemberFields(name: "李建国", gender: "男", birthDate: "1901-02-03", idNumber: manID)
+            )
+        )
+        _ = try await admin.call(UserAdd.self, .init(unixUser: "secb", role: "org-admin", org: "B"))
+        _ = try await admin.call(UserAdd.self, .init(unixUser: "audc", role: "auditor", org: "C"))
+        _ = try await admin.call(UserAdd.self, .init(unixUser: "memb", role: "member", member: womanID))
     }
 
     /// Expects the refusal a target outside the caller's scope gets: the same as for one that does not exist.

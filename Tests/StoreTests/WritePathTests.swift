@@ -122,4 +122,40 @@ struct WritePathTests {
         }
         #expect(flagged == 1)
     }
+
+    /// Notices and outbox rows written before v9 read back as published notices and notice deliveries, each row
+    /// with its state, attempts and error kept.
+    @Test func migrationV9KeepsNoticesAndTheOutbox() async throws {
+        let dir = NSTemporaryDirectory() + "partyd-store-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/t.sqlite"
+        let old = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(old, upTo: "v7-quiet-hours")
+        try await old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO organization (id, code, name, kind, path, depth, status, created_at, updated_at)
+                        VALUES (1, 'A', '甲', '党委', '/1/', 0, 'active', 0, 0);
+                    INSERT INTO notice (id, kind, title, body, org_id, subtree, priority, author, published_at,
+                        ack_required, recipient_count)
+                        VALUES (7, '通知公告', '旧通知', '正文', 1, 1, '普通', 'sec', 1795399200000, 0, 0);
+                    INSERT INTO channel (id, org_id, kind, name, url, audience, created_at)
+                        VALUES (3, 1, 'webhook', '群', 'http://127.0.0.1:9/h', 'members', 0);
+                    INSERT INTO outbox (id, notice_id, channel_id, state, attempts, next_attempt_at, last_error,
+                        created_at)
+                        VALUES (11, 7, 3, 'dead', 8, 0, '已尝试 8 次仍失败', 0), (12, 7, 3, 'pending', 1, 5, NULL, 0);
+                    """
+            )
+        }
+        try old.close()
+        let store = try SQLiteStore(path: path)
+        let (notice, dead, pending) = try await store.read { tx in
+            (try tx.notice(id: 7), try tx.outboxEntry(id: 11), try tx.outboxEntry(id: 12))
+        }
+        #expect(notice?.state == .published && notice?.addressees == .members && notice?.namedMembers == false)
+        #expect(dead?.state == .dead && dead?.attempts == 8 && dead?.lastError == "已尝试 8 次仍失败")
+        #expect(dead?.purpose == .notice)
+        #expect(pending?.state == .pending && pending?.nextAttemptAt == Date(timeIntervalSince1970: 0.005))
+    }
 }

@@ -41,6 +41,8 @@ enum Authorization {
             DomainError.notFound(field, "通知 \(id) 不存在或不在您的管理范围内", reason: "notice.not_found")
         case .channel(let id, let field):
             DomainError.notFound(field, "渠道 \(id) 不存在或不在您的管理范围内", reason: "channel.not_found")
+        case .delivery(let id, let field):
+            DomainError.notFound(field, "投递 \(id) 不存在或不在您的管理范围内", reason: "delivery.not_found")
         case .forestTop(let field):
             DomainError(.forbidden, reason: "auth.forbidden", field: field, message: "只有系统管理员可以设立顶级党组织，请指定上级组织")
         }
@@ -82,6 +84,9 @@ enum Authorization {
         case .channel(let id, _):
             guard let channel = try tx.channel(id: id), channel.active else { return nil }
             return try tx.organization(id: channel.orgID)?.path
+        case .delivery(let id, _):
+            guard let delivery = try tx.delivery(id: id) else { return nil }
+            return try tx.organization(id: delivery.channel.orgID)?.path
         case .forestTop:
             return .forestTop
         }

@@ -73,6 +73,14 @@ extension PartyOperation {
     package static let auditList = PartyOperation("audit.list", .read)
     /// `notice.post`.
     package static let noticePost = PartyOperation("notice.post", .write)
+    /// `notice.edit`.
+    package static let noticeEdit = PartyOperation("notice.edit", .write)
+    /// `notice.cancel`.
+    package static let noticeCancel = PartyOperation("notice.cancel", .write)
+    /// `notice.retract`.
+    package static let noticeRetract = PartyOperation("notice.retract", .write)
+    /// The daemon's releasing of scheduled notices when their time comes.
+    package static let noticeRelease = PartyOperation("notice.release", .systemAdmin)
     /// `notice.list`.
     package static let noticeList = PartyOperation("notice.list", .read)
     /// `notice.show`.
@@ -99,6 +107,8 @@ extension PartyOperation {
     package static let deliveryRetry = PartyOperation("delivery.retry", .write)
     /// `notice.resend`.
     package static let noticeResend = PartyOperation("notice.resend", .write)
+    /// `delivery.show`.
+    package static let deliveryShow = PartyOperation("delivery.show", .read)
     /// `delivery.list`.
     package static let deliveryList = PartyOperation("delivery.list", .read)
     /// The delivery workers' reading of due rows and recording of attempts (the daemon's own work).

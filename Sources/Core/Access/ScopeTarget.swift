@@ -8,6 +8,8 @@ package enum ScopeTarget: Sendable, Equatable {
     case notice(id: Int64, field: String)
     /// A channel by number; its organization's position is checked.
     case channel(id: Int64, field: String)
+    /// An outbox row by number; its channel's organization's position is checked (removed channels too).
+    case delivery(id: Int64, field: String)
     /// The top of the forest, above every organization: naming it (creating a top-level organization) is
     /// within no subtree, so only system administrators pass.
     case forestTop(field: String)

@@ -90,13 +90,37 @@ extension PartyCore {
         return try await read(.deliveryList, by: principal, targets: Self.optionalOrg(org, field: "org")) { op in
             let state = try state?.nonBlank.map { text throws(DomainError) -> DeliveryState in
                 guard let state = DeliveryState(rawValue: text.lowercased()) else {
-                    throw DomainError.invalid("state", "状态“\(text)”无效，应为：pending、sent、dead", reason: "invalid_state")
+                    throw DomainError.invalid(
+                        "state",
+                        "状态“\(text)”无效，应为：pending、sent、dead、cancelled",
+                        reason: "invalid_state"
+                    )
                 }
                 return state
             }
             let limit = try Self.pageSize(limit, default: 100, in: 1...Self.maximumNoticePage)
             let root = try org.map { try OrgLookup.require($0, field: "org", in: op.tx).path } ?? op.defaultRoot
             return try op.tx.deliveries(under: root, state: state, limit: limit).map { Self.view($0, zone: zone) }
+        }
+    }
+
+    /// `delivery.show`: one outbox row with every attempt made to deliver it.
+    package func delivery(_ id: Int64, by principal: Principal) async throws -> DeliveryView {
+        let zone = timeZone
+        return try await read(.deliveryShow, by: principal, targets: [.delivery(id: id, field: "id")]) { op in
+            guard let delivery = try op.tx.delivery(id: id) else {
+                throw DomainError.notFound("id", "投递 \(id) 不存在", reason: "delivery.not_found")
+            }
+            var view = Self.view(delivery, zone: zone)
+            view.history = try op.tx.deliveryAttempts(of: id).map {
+                DeliveryAttemptView(
+                    attempt: $0.attempt,
+                    at: LocalTime.text($0.at, in: zone),
+                    outcome: $0.outcome,
+                    error: $0.error
+                )
+            }
+            return view
         }
     }
 
@@ -129,7 +153,9 @@ extension PartyCore {
             attempts: entry.attempts,
             nextAttemptAt: entry.state == .pending ? LocalTime.text(entry.nextAttemptAt, in: zone) : nil,
             lastError: entry.lastError,
-            sentAt: entry.sentAt.map { LocalTime.text($0, in: zone) }
+            sentAt: entry.sentAt.map { LocalTime.text($0, in: zone) },
+            purpose: entry.purpose,
+            memberName: delivery.recipient?.name
         )
     }
 }

@@ -46,6 +46,12 @@ extension PartyCore {
                 entry.lastError = decision.error
                 if decision.state == .sent { entry.sentAt = op.time.instant }
                 try op.tx.updateOutboxEntry(entry)
+                try op.tx.recordDeliveryAttempt(
+                    id,
+                    at: op.time.instant,
+                    outcome: attempt.outcome,
+                    error: attempt.failure
+                )
                 recorded.append(entry)
                 counts[entry.state, default: 0] += 1
             }

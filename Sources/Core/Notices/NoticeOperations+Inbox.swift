@@ -52,6 +52,9 @@ extension PartyCore {
             else {
                 throw DomainError.notFound("notice", "您的通知中没有编号 \(id)", reason: "notice.not_found")
             }
+            guard notice.state == .published else {
+                throw DomainError(.rule, reason: "notice.retracted", field: "notice", message: "通知 \(id) 已撤回")
+            }
             let changed = try mark(op.tx, notice, state, memberID)
             let after = try op.tx.recipientState(id, memberID: memberID) ?? state
             let entry = Self.entry(notice, after, org: try Self.organization(notice.orgID, in: op.tx), zone: zone)

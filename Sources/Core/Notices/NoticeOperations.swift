@@ -7,69 +7,66 @@ extension PartyCore {
     /// The largest page of notice lists and of outstanding recipients.
     package static let maximumNoticePage = 1000
 
-    /// `notice.post`: publishes a notice now to the members of an organization (or its subtree), narrowed by
-    /// category or flag; every recipient gets a row in the same transaction.
+    /// The most members a notice may name one by one.
+    package static let maximumNamedMembers = 1000
+
+    /// `notice.post`: publishes a notice to the members of an organization (or its subtree), narrowed by category
+    /// or flag, or to members named one by one, and/or to the committees' groups; now (every recipient gets a row
+    /// in the same transaction) or at a later time (`at`), when the daemon releases it.
     package func postNotice(_ fields: NoticeFields, by principal: Principal) async throws -> NoticeView {
         let zone = timeZone
-        return try await write(.noticePost, by: principal, targets: [.organization(code: fields.org, field: "org")]) {
-            op in
-            let kind = try NoticeRules.parseKind(fields.kind)
-            let priority = try fields.priority?.nonBlank.map { text throws(DomainError) in
-                try NoticeRules.parsePriority(text)
-            }
-            let category = try fields.category?.nonBlank.map { text throws(DomainError) in
-                try MemberRules.parseCategory(text)
-            }
-            let flag = try fields.flag?.nonBlank.map { text throws(DomainError) in try MemberRules.parseFlag(text) }
-            let ackDeadline = try fields.ackDeadline?.nonBlank.map { text throws(DomainError) in
-                try LocalDate.parse(text, field: "ackDeadline", label: "确认期限")
-            }
-            let expiresOn = try fields.expiresOn?.nonBlank.map { text throws(DomainError) in
-                try LocalDate.parse(text, field: "expiresOn", label: "有效期至")
-            }
-            let ackRequired = fields.ackRequired ?? false
-            try NoticeRules.validate(
-                title: fields.title,
-                body: fields.body,
-                ackRequired: ackRequired,
-                ackDeadline: ackDeadline,
-                expiresOn: expiresOn,
-                today: op.time.today
-            )
+        let named = fields.members ?? []
+        guard named.count <= Self.maximumNamedMembers else {
+            throw DomainError.invalid("members", "指定党员最多 \(Self.maximumNamedMembers) 人", reason: "too_many")
+        }
+        let targets: [ScopeTarget] =
+            [.organization(code: fields.org, field: "org")] + named.map { .member(reference: $0, field: "members") }
+        return try await write(.noticePost, by: principal, targets: targets) { op in
+            let draft = try NoticeDraft(fields, zone: zone, now: op.time.instant)
             let org = try OrgLookup.require(fields.org, field: "org", in: op.tx)
             try OrgRules.requireActive(org, field: "org")
-            let notice = try op.tx.publishNotice(
+            let memberIDs = try Self.namedMembers(named, of: org, in: op.tx)
+            var notice = try op.tx.createNotice(
                 NewNotice(
-                    notice: Notice(
-                        id: 0,
-                        kind: kind,
-                        title: fields.title.trimmedWhitespace,
-                        body: fields.body,
-                        orgID: org.id,
-                        subtree: fields.subtree ?? false,
-                        category: category,
-                        flag: flag,
-                        priority: priority ?? .normal,
-                        author: op.caller.userName,
-                        publishedAt: op.time.instant,
-                        ackRequired: ackRequired,
-                        ackDeadline: ackDeadline,
-                        expiresOn: expiresOn,
-                        recipientCount: 0
-                    ),
-                    orgPath: org.path
+                    notice: draft.notice(org: org.id, author: op.caller.userName, now: op.time.instant),
+                    orgPath: org.path,
+                    namedMemberIDs: memberIDs
                 )
             )
+            if notice.state == .published { notice = try op.tx.releaseNotice(notice, orgPath: org.path) }
             let view = Self.view(notice, org: org, zone: zone)
-            return Change(
-                view,
-                audit: op.audit(
-                    target: "通知 \(notice.id)",
-                    orgID: org.id,
-                    summary: "发布\(kind.rawValue)“\(view.title)”，对象：\(view.audience)，共 \(notice.recipientCount) 人"
-                )
-            )
+            let summary =
+                notice.state == .scheduled
+                ? "定时发布\(draft.kind.rawValue)“\(view.title)”于 \(view.publishedAt)，对象：\(view.audience)"
+                : "发布\(draft.kind.rawValue)“\(view.title)”，对象：\(view.audience)，共 \(notice.recipientCount) 人"
+            return Change(view, audit: op.audit(target: "通知 \(notice.id)", orgID: org.id, summary: summary))
         }
+    }
+
+    /// The ids of the members `references` name (each once), every one on the roll and in the subtree of `org`.
+    private static func namedMembers(
+        _ references: [String],
+        of org: Organization,
+        in tx: any StoreReader
+    ) throws -> [Int64] {
+        var ids: [Int64] = []
+        var seen: Set<Int64> = []
+        for reference in references {
+            let member = try MemberLookup.require(reference, field: "members", in: tx)
+            guard member.isActive else {
+                throw DomainError.invalid("members", "党员“\(member.name)”已不在册", reason: "member.inactive")
+            }
+            let branch = try organization(member.orgID, in: tx)
+            guard branch.path.isWithin(org.path) else {
+                throw DomainError.invalid(
+                    "members",
+                    "党员“\(member.name)”不在\(org.name)或其下级组织，不能由它发送",
+                    reason: "member.outside_org"
+                )
+            }
+            if seen.insert(member.id).inserted { ids.append(member.id) }
+        }
+        return ids
     }
 
     /// `notice.list`: notices published in the subtree of `org` (default: the caller's scope), newest first.
@@ -156,7 +153,15 @@ extension PartyCore {
 
     /// The protocol's view of a notice published by `org`.
     static func view(_ notice: Notice, org: Organization, zone: TimeZone) -> NoticeView {
-        var audience = notice.subtree ? "\(org.name)及下级组织党员" : "\(org.name)党员"
+        let scope = notice.subtree ? "\(org.name)及下级组织" : org.name
+        var audience =
+            switch (notice.namedMembers, notice.addressees) {
+            case (true, .admins), (false, .admins): "\(scope)管理员"
+            case (true, .members): "\(org.name)指定党员"
+            case (true, .all): "\(org.name)指定党员及管理员"
+            case (false, .members): "\(scope)党员"
+            case (false, .all): "\(scope)党员及管理员"
+            }
         let narrowing = [notice.category?.rawValue, notice.flag?.rawValue].compactMap { $0 }
         if !narrowing.isEmpty { audience += "（仅" + narrowing.joined(separator: "、") + "）" }
         return NoticeView(
@@ -173,7 +178,11 @@ extension PartyCore {
             ackRequired: notice.ackRequired,
             ackDeadline: notice.ackDeadline,
             expiresOn: notice.expiresOn,
-            recipients: notice.recipientCount
+            recipients: notice.recipientCount,
+            state: notice.state,
+            addressees: notice.addressees,
+            retractedAt: notice.retraction.map { LocalTime.text($0.at, in: zone) },
+            retractReason: notice.retraction?.reason
         )
     }
 }

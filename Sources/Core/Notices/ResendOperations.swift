@@ -9,6 +9,14 @@ extension PartyCore {
     package func resendNotice(_ id: Int64, by principal: Principal) async throws -> Int {
         try await write(.noticeResend, by: principal, targets: [.notice(id: id, field: "notice")]) { op in
             let notice = try Self.requireNotice(id, in: op.tx)
+            guard notice.state == .published else {
+                throw DomainError(
+                    .rule,
+                    reason: "notice.not_published",
+                    field: "notice",
+                    message: "通知 \(id) \(notice.state.label)，不能重新发送"
+                )
+            }
             let written = try op.tx.resendNotice(
                 notice,
                 mailServer: try op.tx.mailServer(of: id),

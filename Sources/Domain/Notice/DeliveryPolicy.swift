@@ -8,6 +8,23 @@ package enum DeliveryAttempt: Sendable, Equatable {
     case retryable(String)
     /// A failure that will not pass (bad key, bad signature, 4xx): do not try again.
     case permanent(String)
+
+    /// The attempt as its history records it.
+    package var outcome: DeliveryAttemptRecord.Outcome {
+        switch self {
+        case .delivered: .delivered
+        case .retryable: .retryable
+        case .permanent: .permanent
+        }
+    }
+
+    /// What went wrong, when it failed.
+    package var failure: String? {
+        switch self {
+        case .delivered: nil
+        case .retryable(let reason), .permanent(let reason): reason
+        }
+    }
 }
 
 /// The retry rule of the outbox, as a pure decision: given an attempt's result, the attempts before it, the

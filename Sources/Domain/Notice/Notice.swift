@@ -52,6 +52,29 @@ package struct Notice: Sendable, Codable, Equatable {
     package var expiresOn: LocalDate?
     /// How many members it was addressed to at publication.
     package var recipientCount: Int
+    /// Scheduled, published, cancelled or retracted. While scheduled, `publishedAt` is the time it is due.
+    package var state: NoticeState
+    /// Members, administrators (the committees' groups) or both.
+    package var addressees: NoticeAddressees
+    /// Whether it addresses a list of members named one by one (kept in the store) rather than whole
+    /// organizations; then `subtree`, `category` and `flag` are unused.
+    package var namedMembers: Bool
+    /// When it was retracted, and why.
+    package var retraction: Retraction?
+
+    /// A published notice's withdrawal.
+    package struct Retraction: Sendable, Codable, Equatable {
+        /// When.
+        package var at: Date
+        /// Why, one line.
+        package var reason: String
+
+        /// Creates the record.
+        package init(at: Date, reason: String) {
+            self.at = at
+            self.reason = reason
+        }
+    }
 
     /// Creates a notice.
     package init(
@@ -69,7 +92,11 @@ package struct Notice: Sendable, Codable, Equatable {
         ackRequired: Bool,
         ackDeadline: LocalDate?,
         expiresOn: LocalDate?,
-        recipientCount: Int
+        recipientCount: Int,
+        state: NoticeState = .published,
+        addressees: NoticeAddressees = .members,
+        namedMembers: Bool = false,
+        retraction: Retraction? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -86,5 +113,9 @@ package struct Notice: Sendable, Codable, Equatable {
         self.ackDeadline = ackDeadline
         self.expiresOn = expiresOn
         self.recipientCount = recipientCount
+        self.state = state
+        self.addressees = addressees
+        self.namedMembers = namedMembers
+        self.retraction = retraction
     }
 }

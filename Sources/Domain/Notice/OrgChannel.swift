@@ -94,6 +94,56 @@ package enum DeliveryState: String, Sendable, Codable, CaseIterable {
     case sent
     /// Given up: permanently refused, or out of attempts; the last error says why.
     case dead
+    /// Dropped unsent because its notice was retracted.
+    case cancelled
+
+    /// The state in Chinese.
+    package var label: String {
+        switch self {
+        case .pending: "待投递"
+        case .sent: "已送达"
+        case .dead: "已放弃"
+        case .cancelled: "已取消"
+        }
+    }
+}
+
+/// What an outbox row carries.
+package enum OutboxPurpose: String, Sendable, Codable, CaseIterable {
+    /// The notice itself.
+    case notice
+    /// Word that the notice was retracted, to the group channels that had received it.
+    case retraction
+}
+
+/// One attempt to deliver an outbox row, kept as proof of what was tried and what the far end said.
+package struct DeliveryAttemptRecord: Sendable, Codable, Equatable {
+    /// What came of an attempt.
+    package enum Outcome: String, Sendable, Codable, CaseIterable {
+        /// The channel took it.
+        case delivered
+        /// It failed in a way worth trying again.
+        case retryable
+        /// It was refused for good.
+        case permanent
+    }
+
+    /// 1 for the first attempt, then 2, 3, ...
+    package var attempt: Int
+    /// When it was made.
+    package var at: Date
+    /// What came of it.
+    package var outcome: Outcome
+    /// The far end's or the transport's error, when it failed.
+    package var error: String?
+
+    /// Creates the record.
+    package init(attempt: Int, at: Date, outcome: Outcome, error: String?) {
+        self.attempt = attempt
+        self.at = at
+        self.outcome = outcome
+        self.error = error
+    }
 }
 
 /// One message for one channel, written in the transaction that created the message.
@@ -106,6 +156,8 @@ package struct OutboxEntry: Sendable, Equatable {
     package var channelID: Int64
     /// The member it is addressed to (e-mail), nil for a group's channel.
     package var memberID: Int64?
+    /// The notice, or word of its retraction.
+    package var purpose: OutboxPurpose
     /// Where it stands.
     package var state: DeliveryState
     /// Attempts made so far.
@@ -123,6 +175,7 @@ package struct OutboxEntry: Sendable, Equatable {
         noticeID: Int64,
         channelID: Int64,
         memberID: Int64? = nil,
+        purpose: OutboxPurpose = .notice,
         state: DeliveryState,
         attempts: Int,
         nextAttemptAt: Date,
@@ -133,6 +186,7 @@ package struct OutboxEntry: Sendable, Equatable {
         self.noticeID = noticeID
         self.channelID = channelID
         self.memberID = memberID
+        self.purpose = purpose
         self.state = state
         self.attempts = attempts
         self.nextAttemptAt = nextAttemptAt

@@ -111,6 +111,12 @@ package struct DeliveryView: Codable, Sendable, Equatable {
     package var lastError: String?
     /// When it was delivered (ISO 8601).
     package var sentAt: String?
+    /// The notice, or word of its retraction.
+    package var purpose: OutboxPurpose
+    /// For e-mail: the member it is addressed to.
+    package var memberName: String?
+    /// Every attempt, first first (only in `delivery.show`).
+    package var history: [DeliveryAttemptView]?
 
     /// Creates the view.
     package init(
@@ -123,7 +129,10 @@ package struct DeliveryView: Codable, Sendable, Equatable {
         attempts: Int,
         nextAttemptAt: String?,
         lastError: String?,
-        sentAt: String?
+        sentAt: String?,
+        purpose: OutboxPurpose = .notice,
+        memberName: String? = nil,
+        history: [DeliveryAttemptView]? = nil
     ) {
         self.id = id
         self.noticeID = noticeID
@@ -135,5 +144,28 @@ package struct DeliveryView: Codable, Sendable, Equatable {
         self.nextAttemptAt = nextAttemptAt
         self.lastError = lastError
         self.sentAt = sentAt
+        self.purpose = purpose
+        self.memberName = memberName
+        self.history = history
+    }
+}
+
+/// One attempt to deliver, as `delivery.show` lists it.
+package struct DeliveryAttemptView: Codable, Sendable, Equatable {
+    /// 1, 2, 3, ...
+    package var attempt: Int
+    /// When (ISO 8601).
+    package var at: String
+    /// delivered, retryable or permanent.
+    package var outcome: DeliveryAttemptRecord.Outcome
+    /// What the far end or the transport said, when it failed.
+    package var error: String?
+
+    /// Creates the line.
+    package init(attempt: Int, at: String, outcome: DeliveryAttemptRecord.Outcome, error: String?) {
+        self.attempt = attempt
+        self.at = at
+        self.outcome = outcome
+        self.error = error
     }
 }

@@ -23,6 +23,13 @@ package struct NoticeFields: Codable, Sendable, Equatable {
     package var ackDeadline: String?
     /// The last day the notice is current, YYYY-MM-DD.
     package var expiresOn: String?
+    /// When to publish it, `YYYY-MM-DD HH:MM` in the daemon's zone or ISO 8601; absent: now.
+    package var at: String?
+    /// 党员 (default), 管理员 (the committees' groups) or 全部.
+    package var to: String?
+    /// Members named one by one (id or 身份证号), instead of whole organizations; each must belong to the
+    /// publishing organization or its subtree.
+    package var members: [String]?
 
     /// Creates the fields.
     package init(
@@ -36,7 +43,10 @@ package struct NoticeFields: Codable, Sendable, Equatable {
         priority: String? = nil,
         ackRequired: Bool? = nil,
         ackDeadline: String? = nil,
-        expiresOn: String? = nil
+        expiresOn: String? = nil,
+        at: String? = nil,
+        to: String? = nil,
+        members: [String]? = nil
     ) {
         self.org = org
         self.subtree = subtree
@@ -46,6 +56,50 @@ package struct NoticeFields: Codable, Sendable, Equatable {
         self.title = title
         self.body = body
         self.priority = priority
+        self.ackRequired = ackRequired
+        self.ackDeadline = ackDeadline
+        self.expiresOn = expiresOn
+        self.at = at
+        self.to = to
+        self.members = members
+    }
+}
+
+/// Changes to a scheduled notice; absent fields stay as they are.
+package struct NoticeEditFields: Codable, Sendable, Equatable {
+    /// The notice's number.
+    package var notice: Int64
+    /// A new title.
+    package var title: String?
+    /// A new body.
+    package var body: String?
+    /// A new priority.
+    package var priority: String?
+    /// A new publish time (`YYYY-MM-DD HH:MM` or ISO 8601); a time already past publishes it at once.
+    package var at: String?
+    /// Whether recipients are asked to acknowledge.
+    package var ackRequired: Bool?
+    /// A new acknowledgement deadline; empty to remove it.
+    package var ackDeadline: String?
+    /// A new last day; empty to remove it.
+    package var expiresOn: String?
+
+    /// Creates the changes.
+    package init(
+        notice: Int64,
+        title: String? = nil,
+        body: String? = nil,
+        priority: String? = nil,
+        at: String? = nil,
+        ackRequired: Bool? = nil,
+        ackDeadline: String? = nil,
+        expiresOn: String? = nil
+    ) {
+        self.notice = notice
+        self.title = title
+        self.body = body
+        self.priority = priority
+        self.at = at
         self.ackRequired = ackRequired
         self.ackDeadline = ackDeadline
         self.expiresOn = expiresOn
@@ -82,6 +136,14 @@ package struct NoticeView: Codable, Sendable, Equatable {
     package var expiresOn: LocalDate?
     /// How many members it was addressed to.
     package var recipients: Int
+    /// Scheduled, published, cancelled or retracted; while scheduled, `publishedAt` is when it will go out.
+    package var state: NoticeState
+    /// Members, administrators or both.
+    package var addressees: NoticeAddressees
+    /// When it was retracted.
+    package var retractedAt: String?
+    /// Why it was retracted.
+    package var retractReason: String?
 
     /// Creates the view.
     package init(
@@ -98,7 +160,11 @@ package struct NoticeView: Codable, Sendable, Equatable {
         ackRequired: Bool,
         ackDeadline: LocalDate?,
         expiresOn: LocalDate?,
-        recipients: Int
+        recipients: Int,
+        state: NoticeState = .published,
+        addressees: NoticeAddressees = .members,
+        retractedAt: String? = nil,
+        retractReason: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -114,6 +180,10 @@ package struct NoticeView: Codable, Sendable, Equatable {
         self.ackDeadline = ackDeadline
         self.expiresOn = expiresOn
         self.recipients = recipients
+        self.state = state
+        self.addressees = addressees
+        self.retractedAt = retractedAt
+        self.retractReason = retractReason
     }
 }
 

@@ -114,6 +114,17 @@ package final class DeliveryWorker: Sendable {
             case .important: .high
             case .urgent: .urgent
             }
+        if delivery.entry.purpose == .retraction {
+            let reason = delivery.notice.retraction?.reason ?? ""
+            return OutgoingMessage(
+                outboxID: delivery.entry.id,
+                title: "【撤回】\(delivery.notice.title)",
+                body: "此前发布的通知“\(delivery.notice.title)”已撤回，请勿再按其办理。撤回原因：\(reason)",
+                format: .plainText,
+                priority: priority,
+                recipients: []
+            )
+        }
         return OutgoingMessage(
             outboxID: delivery.entry.id,
             title: delivery.notice.title,

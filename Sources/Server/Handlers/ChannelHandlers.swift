@@ -43,5 +43,8 @@ enum ChannelHandlers {
                 )
             )
         }
+        registry.register(DeliveryShow.self, calling: .deliveryShow) { params, request in
+            try await request.core.delivery(params.id, by: request.principal)
+        }
     }
 }

@@ -10,6 +10,15 @@ enum NoticeHandlers {
         registry.register(NoticePost.self, calling: .noticePost) { params, request in
             try await request.core.postNotice(params, by: request.principal)
         }
+        registry.register(NoticeEdit.self, calling: .noticeEdit) { params, request in
+            try await request.core.editNotice(params, by: request.principal)
+        }
+        registry.register(NoticeCancel.self, calling: .noticeCancel) { params, request in
+            try await request.core.cancelNotice(params.notice, by: request.principal)
+        }
+        registry.register(NoticeRetract.self, calling: .noticeRetract) { params, request in
+            try await request.core.retractNotice(params.notice, reason: params.reason, by: request.principal)
+        }
         registry.register(NoticeList.self, calling: .noticeList) { params, request in
             NoticeList.Result(
                 notices: try await request.core.notices(

@@ -36,6 +36,7 @@ package final class RPCListener: Service {
     private let configuration: ListenerConfiguration
     private let logger: Logger
     private let connections: ConnectionRegistry
+    private let unclaimed = UnclaimedConnections<Connection>()
     private let budget: ByteBudget
     private let principalOf: @Sendable (PeerCredentials) -> Principal
     private let onReady: @Sendable () -> Void
@@ -76,8 +77,10 @@ package final class RPCListener: Service {
         let ownUID = dispatcher.core.ownUID
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
+        let unclaimed = self.unclaimed
         let initializer: @Sendable (any Channel) -> EventLoopFuture<Connection> = { channel in
-            Self.peerCredentials(of: channel).flatMapThrowing { peer in
+            unclaimed.expect()
+            return Self.peerCredentials(of: channel).flatMapThrowing { peer in
                 let principal = principalOf(peer)
                 let activity = ConnectionActivity()
                 channel.closeFuture.whenComplete { _ in activity.close() }
@@ -98,6 +101,14 @@ package final class RPCListener: Service {
                     principal: principal,
                     activity: activity
                 )
+            }
+            .map { connection in
+                unclaimed.hold(connection, for: channel)
+                return connection
+            }
+            .flatMapErrorThrowing { error in
+                unclaimed.giveUp()
+                throw error
             }
         }
         let server: NIOAsyncChannel<Connection, Never>
@@ -124,8 +135,15 @@ package final class RPCListener: Service {
             try await withThrowingDiscardingTaskGroup { group in
                 try await server.executeThenClose { inbound in
                     for try await connection in inbound {
+                        unclaimed.claim(connection.channel.channel)
                         group.addTask { await self.serve(connection) }
                     }
+                }
+                // Children that finished initializing after the loop stopped were dropped by NIO: close them
+                // through their async channels (waiting a bounded while for those still initializing).
+                for _ in 0..<200 where unclaimed.isInitializing { try? await Task.sleep(for: .milliseconds(10)) }
+                for connection in unclaimed.takeAll() {
+                    group.addTask { try? await connection.channel.executeThenClose { _, _ in } }
                 }
             }
         } onGracefulShutdown: {
@@ -165,7 +183,9 @@ package final class RPCListener: Service {
         case .success(let admitted):
             id = admitted
         case .failure(.draining):
-            try? await channel.close()
+            // Closed through the async channel, never around it: a wrapper dropped with its writer unfinished
+            // traps (NIOAsyncWriter's precondition), which took the daemon down while it was shutting down.
+            try? await connection.channel.executeThenClose { _, _ in }
             return
         case .failure(.limit(let refusal)):
             logger.notice("connection refused", metadata: ["uid": "\(uid)", "limit": "\(refusal)"])

@@ -1,11 +1,14 @@
+import Core
 import Logging
 import Notice
 import ServiceLifecycle
 
-/// Runs the delivery worker as a service: a round whenever the last one found work, else after the poll
-/// interval. Started after the store and stopped before it, so that attempts in flight are recorded (or left
-/// pending, to be retried) before the final checkpoint.
+/// Runs the delivery worker as a service: releases scheduled notices whose time has come, then a delivery round,
+/// again at once whenever the last one found work, else after the poll interval. Started after the store and
+/// stopped before it, so that attempts in flight are recorded (or left pending, to be retried) before the final
+/// checkpoint.
 struct DeliveryService: Service {
+    let core: PartyCore
     let worker: DeliveryWorker
     let pollInterval: Duration
     let logger: Logger
@@ -13,7 +16,8 @@ struct DeliveryService: Service {
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
-                if try await worker.deliverDue() > 0 { continue }
+                let released = try await core.releaseScheduledNotices()
+                if try await worker.deliverDue() > 0 || released > 0 { continue }
             } catch {
                 logger.warning("delivery round failed", metadata: ["error": "\(error)"])
             }

@@ -105,7 +105,12 @@ package final class PartyDaemon: Sendable {
         )
         let services: [any Service] = [
             StoreService(store: store, logger: logger),
-            DeliveryService(worker: delivery, pollInterval: .seconds(Int64(settings.pollSeconds)), logger: logger),
+            DeliveryService(
+                core: core,
+                worker: delivery,
+                pollInterval: .seconds(Int64(settings.pollSeconds)),
+                logger: logger
+            ),
             listener,
             ShutdownAnnouncer(notifier: notifier, logger: logger),
         ]

@@ -26,7 +26,8 @@ extension SQLiteAccess {
 
     static func outboxEntry(_ row: Row, prefix: String = "") throws -> OutboxEntry {
         let stateText: String = row[prefix + "state"]
-        guard let state = DeliveryState(rawValue: stateText) else {
+        let purposeText: String = row[prefix + "purpose"]
+        guard let state = DeliveryState(rawValue: stateText), let purpose = OutboxPurpose(rawValue: purposeText) else {
             throw StoreCorruption(detail: "outbox row \(row[prefix + "id"] ?? "?")")
         }
         return OutboxEntry(
@@ -34,6 +35,7 @@ extension SQLiteAccess {
             noticeID: row[prefix + "notice_id"],
             channelID: row[prefix + "channel_id"],
             memberID: row[prefix + "member_id"],
+            purpose: purpose,
             state: state,
             attempts: row[prefix + "attempts"],
             nextAttemptAt: instant(row[prefix + "next_attempt_at"]),
@@ -61,7 +63,7 @@ extension SQLiteAccess {
     /// Joins an outbox row with its notice and channel, each under its own column prefix.
     private static let deliverySelect = """
         SELECT x.id AS x_id, x.notice_id AS x_notice_id, x.channel_id AS x_channel_id, x.member_id AS x_member_id,
-            x.state AS x_state,
+            x.state AS x_state, x.purpose AS x_purpose,
             x.attempts AS x_attempts, x.next_attempt_at AS x_next_attempt_at, x.last_error AS x_last_error,
             x.sent_at AS x_sent_at,
             c.id AS c_id, c.org_id AS c_org_id, c.kind AS c_kind, c.name AS c_name, c.url AS c_url,
@@ -111,6 +113,47 @@ extension SQLiteAccess {
 
     func outboxEntry(id: Int64) throws -> OutboxEntry? {
         try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map { try Self.outboxEntry($0) }
+    }
+
+    func deliveryAttempts(of outboxID: Int64) throws -> [DeliveryAttemptRecord] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT * FROM delivery_attempt WHERE outbox_id = ? ORDER BY attempt",
+            arguments: [outboxID]
+        ).map { row in
+            let outcomeText: String = row["outcome"]
+            guard let outcome = DeliveryAttemptRecord.Outcome(rawValue: outcomeText) else {
+                throw StoreCorruption(detail: "delivery_attempt row \(outboxID)")
+            }
+            return DeliveryAttemptRecord(
+                attempt: row["attempt"],
+                at: Self.instant(row["at"]),
+                outcome: outcome,
+                error: row["error"]
+            )
+        }
+    }
+
+    func delivery(id: Int64) throws -> DueDelivery? {
+        try Row.fetchOne(db, sql: Self.deliverySelect + " WHERE x.id = ?", arguments: [id]).map(Self.delivery)
+    }
+
+    func recordDeliveryAttempt(
+        _ outboxID: Int64,
+        at instant: Date,
+        outcome: DeliveryAttemptRecord.Outcome,
+        error: String?
+    )
+        throws
+    {
+        // Numbered on from the row's last attempt: a retried dead row starts its counter afresh, its history not.
+        try db.execute(
+            sql: """
+                INSERT INTO delivery_attempt (outbox_id, attempt, at, outcome, error)
+                SELECT ?, COALESCE(MAX(attempt), 0) + 1, ?, ?, ? FROM delivery_attempt WHERE outbox_id = ?
+                """,
+            arguments: [outboxID, Self.milliseconds(instant), outcome.rawValue, error, outboxID]
+        )
     }
 
     func insertChannel(_ channel: OrgChannel) throws -> OrgChannel {

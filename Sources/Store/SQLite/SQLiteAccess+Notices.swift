@@ -6,9 +6,14 @@ extension SQLiteAccess {
     static func notice(_ row: Row) throws -> Notice {
         let kindText: String = row["kind"]
         let priorityText: String = row["priority"]
-        guard let kind = NoticeKind(rawValue: kindText), let priority = NoticePriority(rawValue: priorityText) else {
+        let stateText: String = row["state"]
+        let addresseesText: String = row["addressees"]
+        guard let kind = NoticeKind(rawValue: kindText), let priority = NoticePriority(rawValue: priorityText),
+            let state = NoticeState(rawValue: stateText), let addressees = NoticeAddressees(rawValue: addresseesText)
+        else {
             throw StoreCorruption(detail: "notice row \(row["id"] ?? "?")")
         }
+        let retractedAt: Int64? = row["retracted_at"]
         return Notice(
             id: row["id"],
             kind: kind,
@@ -24,7 +29,11 @@ extension SQLiteAccess {
             ackRequired: row["ack_required"],
             ackDeadline: (row["ack_deadline"] as String?).flatMap(LocalDate.init),
             expiresOn: (row["expires_on"] as String?).flatMap(LocalDate.init),
-            recipientCount: row["recipient_count"]
+            recipientCount: row["recipient_count"],
+            state: state,
+            addressees: addressees,
+            namedMembers: row["named_members"],
+            retraction: retractedAt.map { Notice.Retraction(at: instant($0), reason: row["retract_reason"] ?? "") }
         )
     }
 
@@ -103,7 +112,8 @@ extension SQLiteAccess {
                 SELECT n.*, r.member_id, r.org_id AS recipient_org_id, r.read_at, r.acknowledged_at,
                     m.name AS member_name
                 FROM notice_recipient r JOIN notice n ON n.id = r.notice_id JOIN member m ON m.id = r.member_id
-                WHERE r.member_id = ? AND r.notice_id < ? ORDER BY r.notice_id DESC LIMIT ?
+                WHERE r.member_id = ? AND r.notice_id < ? AND n.state = 'published'
+                ORDER BY r.notice_id DESC LIMIT ?
                 """,
             arguments: [memberID, before ?? Int64.max, limit]
         ).map { row in
@@ -122,91 +132,6 @@ extension SQLiteAccess {
                 """,
             arguments: [noticeID, memberID]
         ).map(Self.recipientState)
-    }
-
-    func publishNotice(_ new: NewNotice) throws -> Notice {
-        var notice = new.notice
-        try db.execute(
-            sql: """
-                INSERT INTO notice (kind, title, body, org_id, subtree, category, flag, priority, author, published_at,
-                    ack_required, ack_deadline, expires_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                notice.kind.rawValue, notice.title, notice.body, notice.orgID, notice.subtree,
-                notice.category?.rawValue, notice.flag?.rawValue, notice.priority.rawValue, notice.author, now,
-                notice.ackRequired, notice.ackDeadline?.description, notice.expiresOn?.description,
-            ]
-        )
-        notice.id = db.lastInsertedRowID
-        // The whole audience in one statement: the members on the roll of the organization (or its subtree),
-        // narrowed by category and flag, each with the branch they are in now.
-        var conditions = ["m.status = '在册'"]
-        var arguments: StatementArguments = [notice.id]
-        if notice.subtree {
-            let range = Self.subtreeFilter("o.path", new.orgPath)
-            conditions.append(range.sql)
-            arguments += range.arguments
-        } else {
-            conditions.append("m.org_id = ?")
-            arguments += [notice.orgID]
-        }
-        if let category = notice.category {
-            conditions.append("m.category = ?")
-            arguments += [category.rawValue]
-        }
-        if let flag = notice.flag {
-            conditions.append("m.flags LIKE ?")
-            arguments += ["%\"\(flag.rawValue)\"%"]
-        }
-        try db.execute(
-            sql: """
-                INSERT INTO notice_recipient (notice_id, member_id, org_id)
-                SELECT ?, m.id, m.org_id FROM member m JOIN organization o ON o.id = m.org_id
-                WHERE \(conditions.joined(separator: " AND "))
-                """,
-            arguments: arguments
-        )
-        notice.recipientCount = db.changesCount
-        try db.execute(
-            sql: "UPDATE notice SET recipient_count = ? WHERE id = ?",
-            arguments: [notice.recipientCount, notice.id]
-        )
-        // The outbox in the same transaction: one row for each active members' channel of the organizations the
-        // notice addresses (the publishing one, or its whole subtree), due at once.
-        let scope: (sql: String, arguments: StatementArguments) =
-            notice.subtree ? Self.subtreeFilter("o.path", new.orgPath) : ("o.id = ?", [notice.orgID])
-        try db.execute(
-            sql: """
-                INSERT INTO outbox (notice_id, channel_id, next_attempt_at, created_at)
-                SELECT ?, c.id, ?, ? FROM channel c JOIN organization o ON o.id = c.org_id
-                WHERE c.active = 1 AND c.audience = 'members' AND c.kind <> 'smtp' AND \(scope.sql)
-                """,
-            arguments: [notice.id, now, now] + scope.arguments
-        )
-        // E-mail: through the nearest mail server configured at or above the publishing organization, one row
-        // for each addressed member whose roster record has an address.
-        let ancestors = "[" + new.orgPath.ids.map(String.init).joined(separator: ",") + "]"
-        if let mailServer = try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT c.id FROM channel c JOIN organization o ON o.id = c.org_id
-                WHERE c.kind = 'smtp' AND c.active = 1 AND c.org_id IN (SELECT value FROM json_each(?))
-                ORDER BY o.depth DESC, c.id LIMIT 1
-                """,
-            arguments: [ancestors]
-        ) {
-            try db.execute(
-                sql: """
-                    INSERT INTO outbox (notice_id, channel_id, member_id, next_attempt_at, created_at)
-                    SELECT r.notice_id, ?, r.member_id, ?, ? FROM notice_recipient r JOIN member m ON m.id = r.member_id
-                    WHERE r.notice_id = ? AND m.email IS NOT NULL AND m.email <> ''
-                    """,
-                arguments: [mailServer, now, now, notice.id]
-            )
-        }
-        notice.publishedAt = Self.instant(now)
-        return notice
     }
 
     func markNoticeRead(_ noticeID: Int64, memberID: Int64) throws {

@@ -94,3 +94,17 @@ package enum DeliveryRetry: RPCMethod {
     package static let name = "delivery.retry"
     package static let summary = "重新投递已放弃的消息"
 }
+
+/// `delivery.show`: one outbox row with every attempt made to deliver it.
+package enum DeliveryShow: RPCMethod {
+    /// Which row.
+    package struct Params: Codable, Sendable {
+        /// The row's number.
+        package var id: Int64
+        /// Creates the parameters.
+        package init(id: Int64) { self.id = id }
+    }
+    package typealias Result = DeliveryView
+    package static let name = "delivery.show"
+    package static let summary = "查看一条投递及其每次尝试（时间、结果、错误）"
+}

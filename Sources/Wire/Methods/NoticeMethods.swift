@@ -125,3 +125,38 @@ package enum NoticeResend: RPCMethod {
     package static let name = "notice.resend"
     package static let summary = "重新发送通知（群渠道再发一次，邮件发给尚未阅读或确认的党员）"
 }
+
+/// `notice.edit`: changes a scheduled notice before it goes out.
+package enum NoticeEdit: RPCMethod {
+    package typealias Params = NoticeEditFields
+    package typealias Result = NoticeView
+    package static let name = "notice.edit"
+    package static let summary = "修改待发布的定时通知（标题、正文、优先级、发布时间、确认要求、有效期）"
+}
+
+/// `notice.cancel`: cancels a scheduled notice.
+package enum NoticeCancel: RPCMethod {
+    package typealias Params = NoticeRefParams
+    package typealias Result = NoticeView
+    package static let name = "notice.cancel"
+    package static let summary = "取消待发布的定时通知"
+}
+
+/// `notice.retract`: withdraws a published notice.
+package enum NoticeRetract: RPCMethod {
+    /// Which notice, and why.
+    package struct Params: Codable, Sendable {
+        /// The notice's number.
+        package var notice: Int64
+        /// Why it is withdrawn (one line; the groups that received it are told).
+        package var reason: String
+        /// Creates the parameters.
+        package init(notice: Int64, reason: String) {
+            self.notice = notice
+            self.reason = reason
+        }
+    }
+    package typealias Result = NoticeView
+    package static let name = "notice.retract"
+    package static let summary = "撤回已发布的通知：从党员的通知中撤下，未送出的消息不再投递，已收到的群收到撤回说明"
+}

@@ -8,6 +8,8 @@
 @_exported import struct Domain.ChannelFields
 @_exported import enum Domain.ChannelKind
 @_exported import struct Domain.ChannelView
+@_exported import struct Domain.DeliveryAttemptRecord
+@_exported import struct Domain.DeliveryAttemptView
 @_exported import enum Domain.DeliveryState
 @_exported import struct Domain.DeliveryView
 @_exported import enum Domain.Gender
@@ -22,10 +24,13 @@ import struct Domain.IdentityNumber
 @_exported import struct Domain.MemberHistoryView
 @_exported import struct Domain.MemberListing
 @_exported import enum Domain.MemberStatus
+@_exported import enum Domain.NoticeAddressees
+@_exported import struct Domain.NoticeEditFields
 @_exported import struct Domain.NoticeFields
 @_exported import enum Domain.NoticeKind
 @_exported import enum Domain.NoticePriority
 @_exported import struct Domain.NoticeReceipts
+@_exported import enum Domain.NoticeState
 @_exported import struct Domain.NoticeView
 @_exported import struct Domain.OrgDetail
 @_exported import struct Domain.OrgEdits
@@ -33,6 +38,7 @@ import struct Domain.IdentityNumber
 @_exported import enum Domain.OrgKind
 @_exported import enum Domain.OrgStatus
 @_exported import struct Domain.OrgTreeNode
+@_exported import enum Domain.OutboxPurpose
 @_exported import struct Domain.QuietHoursView
 @_exported import enum Domain.Role
 
