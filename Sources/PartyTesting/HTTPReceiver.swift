@@ -23,8 +23,8 @@ package final class HTTPReceiver: Sendable {
 
     /// How to answer a request.
     package enum Reply: Sendable {
-        /// Answer `status` with a JSON `body` after `delay`.
-        case status(Int, body: String = "", delay: Duration = .zero)
+        /// Answer `status` with a JSON `body` after `delay`, with a `Retry-After` header when given.
+        case status(Int, body: String = "", delay: Duration = .zero, retryAfter: String? = nil)
         /// Never answer: keep the connection open until the client gives up.
         case hang
     }
@@ -58,6 +58,9 @@ package final class HTTPReceiver: Sendable {
     package var requests: [Request] { recorder.state.withLock { $0.requests } }
     /// The most requests that were ever waiting for an answer at once.
     package var maximumConcurrentRequests: Int { recorder.state.withLock { $0.maximumInFlight } }
+
+    /// Requests being answered now (a hanging one stays until its client gives up).
+    package var requestsInFlight: Int { recorder.state.withLock { $0.inFlight } }
     /// Connections accepted so far.
     package var acceptedConnections: Int { server.acceptedConnections }
 
@@ -80,7 +83,7 @@ package final class HTTPReceiver: Sendable {
             case .hang:
                 connection.waitForClose(timeout: .seconds(30))
                 return
-            case .status(let status, let body, let delay):
+            case .status(let status, let body, let delay, let retryAfter):
                 if delay > .zero {
                     Thread.sleep(
                         forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
@@ -89,7 +92,7 @@ package final class HTTPReceiver: Sendable {
                 let bytes = Array(body.utf8)
                 let head =
                     "HTTP/1.1 \(status) Test\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\n"
-                    + "Connection: keep-alive\r\n\r\n"
+                    + (retryAfter.map { "Retry-After: \($0)\r\n" } ?? "") + "Connection: keep-alive\r\n\r\n"
                 guard connection.write(head + body) else { return }
             }
         }

@@ -21,8 +21,14 @@ package protocol ChannelReader {
     func channel(id: Int64) throws -> OrgChannel?
     /// Active channels of the organizations in the subtree at `root` (or everywhere).
     func channels(under root: OrgPath?) throws -> [OrgChannel]
-    /// Pending rows due at `now`, oldest due first, at most `limit`, skipping `excluding` (rows in flight).
-    func dueDeliveries(at now: Date, limit: Int, excluding: Set<Int64>) throws -> [DueDelivery]
+    /// Pending rows due at `now`, oldest due first, at most `limit`, skipping `excluding` (rows in flight) and the
+    /// rows of `excludingChannels` (channels that can take nothing more now).
+    func dueDeliveries(
+        at now: Date,
+        limit: Int,
+        excluding: Set<Int64>,
+        excludingChannels: Set<Int64>
+    ) throws -> [DueDelivery]
     /// Outbox rows of channels in the subtree at `root` (or everywhere), optionally in one state, newest first.
     func deliveries(under root: OrgPath?, state: DeliveryState?, limit: Int) throws -> [DueDelivery]
     /// The outbox row with `id`.

@@ -35,7 +35,7 @@ struct WeComRobotTests {
         "the body's errcode decides, not the status",
         arguments: [
             (200, #"{"errcode":0,"errmsg":"ok"}"#, "delivered"),
-            (200, #"{"errcode":45009,"errmsg":"api freq out of limit"}"#, "retryable"),
+            (200, #"{"errcode":45009,"errmsg":"api freq out of limit"}"#, "throttled"),
             (200, #"{"errcode":-1,"errmsg":"system busy"}"#, "retryable"),
             (200, #"{"errcode":93000,"errmsg":"invalid webhook url, key wk-123"}"#, "permanent"),
             (200, #"{"errcode":40008,"errmsg":"invalid message type"}"#, "permanent"),
@@ -118,7 +118,7 @@ struct DingTalkRobotTests {
         "the body's errcode decides",
         arguments: [
             (#"{"errcode":0,"errmsg":"ok"}"#, "delivered"),
-            (#"{"errcode":130101,"errmsg":"send too fast"}"#, "retryable"),
+            (#"{"errcode":130101,"errmsg":"send too fast"}"#, "throttled"),
             (#"{"errcode":310000,"errmsg":"keywords not in content, sign SECdingtalk0123456789"}"#, "permanent"),
             (#"{"errcode":300001,"errmsg":"token is not exist"}"#, "permanent"),
         ]
@@ -199,8 +199,8 @@ struct FeishuRobotTests {
         "code or StatusCode decides",
         arguments: [
             (200, #"{"StatusCode":0,"StatusMessage":"success"}"#, "delivered"),
-            (200, #"{"code":9499,"msg":"too many request"}"#, "retryable"),
-            (429, #"{"code":11232,"msg":"frequency limited"}"#, "retryable"),
+            (200, #"{"code":9499,"msg":"too many request"}"#, "throttled"),
+            (429, #"{"code":11232,"msg":"frequency limited"}"#, "throttled"),
             (200, #"{"code":19021,"msg":"sign match fail or timestamp is not within one hour"}"#, "permanent"),
             (400, #"{"code":19024,"msg":"Key Words Not Found"}"#, "permanent"),
             (500, "", "retryable"),

@@ -59,7 +59,7 @@ struct WebhookChannelTests {
     @Test(
         "statuses are classified",
         arguments: [
-            (200, "delivered"), (204, "delivered"), (408, "retryable"), (429, "retryable"), (500, "retryable"),
+            (200, "delivered"), (204, "delivered"), (408, "retryable"), (429, "throttled"), (500, "retryable"),
             (503, "retryable"), (400, "permanent"), (401, "permanent"), (404, "permanent"), (301, "permanent"),
         ]
     )
@@ -70,6 +70,23 @@ struct WebhookChannelTests {
         let outcome = await channel.deliver(sampleMessage(), at: sendInstant)
         #expect(outcome.kind == expected)
         #expect(!outcome.description.contains(secret))
+    }
+
+    @Test("a receiver's Retry-After pauses the channel for as long as it asks, in seconds or as a date")
+    func retryAfter() async throws {
+        for (status, header, expected) in [
+            (503, "120", 120.0), (429, nil, 60), (429, "Wed, 21 Oct 2099 07:28:00 GMT", nil),
+        ] as [(Int, String?, Double?)] {
+            let receiver = try HTTPReceiver { _ in .status(status, retryAfter: header) }
+            defer { receiver.stop() }
+            let channel = WebhookChannel(url: receiver.url, secret: secret, client: CurlClient())
+            let outcome = await channel.deliver(sampleMessage(), at: sendInstant)
+            guard case .throttled(_, let retryAfter) = outcome else {
+                Issue.record("\(status) \(header ?? "-") gave \(outcome)")
+                continue
+            }
+            if let expected { #expect(retryAfter == expected) } else { #expect(retryAfter > 86400) }
+        }
     }
 
     @Test("a receiver that never answers times out as retryable")
@@ -158,6 +175,7 @@ extension DeliveryOutcome {
         switch self {
         case .delivered: "delivered"
         case .retryable: "retryable"
+        case .throttled: "throttled"
         case .permanent: "permanent"
         }
     }

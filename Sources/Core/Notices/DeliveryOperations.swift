@@ -5,12 +5,18 @@ import Store
 /// What the delivery workers do through the core, as the daemon's own principal: read the rows that are due and
 /// record each attempt, so that every delivery is in the audit as proof of what was sent where.
 extension PartyCore {
-    /// Pending outbox rows due now, oldest first, skipping those already in flight.
-    package func dueDeliveries(limit: Int, excluding inFlight: Set<Int64>) async throws -> [DueDelivery] {
+    /// Pending outbox rows due now, oldest first, skipping those already in flight and those of channels that can
+    /// take nothing more now.
+    package func dueDeliveries(
+        limit: Int,
+        excluding inFlight: Set<Int64>,
+        excludingChannels busy: Set<Int64> = []
+    ) async throws -> [DueDelivery] {
         let now = clock.now()
         return try await read(.deliveryAttempt, by: .daemon) { op in
             var quiet: [Int64: QuietHours?] = [:]
-            return try op.tx.dueDeliveries(at: now, limit: limit, excluding: inFlight).map { due in
+            return try op.tx.dueDeliveries(at: now, limit: limit, excluding: inFlight, excludingChannels: busy).map {
+                due in
                 var due = due
                 if quiet[due.notice.orgID] == nil {
                     let org = try Self.organization(due.notice.orgID, in: op.tx)

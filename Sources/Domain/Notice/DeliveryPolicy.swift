@@ -8,12 +8,14 @@ package enum DeliveryAttempt: Sendable, Equatable {
     case retryable(String)
     /// A failure that will not pass (bad key, bad signature, 4xx): do not try again.
     case permanent(String)
+    /// The receiver is rate-limiting and asked for `retryAfter` seconds of quiet: try again after that.
+    case throttled(String, retryAfter: TimeInterval)
 
     /// The attempt as its history records it.
     package var outcome: DeliveryAttemptRecord.Outcome {
         switch self {
         case .delivered: .delivered
-        case .retryable: .retryable
+        case .retryable, .throttled: .retryable
         case .permanent: .permanent
         }
     }
@@ -23,6 +25,7 @@ package enum DeliveryAttempt: Sendable, Equatable {
         switch self {
         case .delivered: nil
         case .retryable(let reason), .permanent(let reason): reason
+        case .throttled(let reason, let retryAfter): "接收方限流（\(Int(retryAfter.rounded(.up))) 秒后再试）：\(reason)"
         }
     }
 }
@@ -59,6 +62,14 @@ package struct DeliveryPolicy: Sendable, Equatable {
             return (.sent, now, nil)
         case .permanent(let reason):
             return (.dead, now, reason)
+        case .throttled(let reason, let retryAfter):
+            let attempts = attemptsBefore + 1
+            guard attempts < maximumAttempts else {
+                return (.dead, now, "已尝试 \(attempts) 次仍被限流：\(reason)")
+            }
+            // The receiver named the wait: keep to it (within the longest delay), spread by a tenth at most.
+            let delay = min(maximumDelay, max(1, retryAfter)) * (1 + 0.1 * min(max(jitter, 0), 1))
+            return (.pending, now.addingTimeInterval(delay), attempt.failure)
         case .retryable(let reason):
             let attempts = attemptsBefore + 1
             guard attempts < maximumAttempts else {

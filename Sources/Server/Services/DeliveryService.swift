@@ -3,10 +3,9 @@ import Logging
 import Notice
 import ServiceLifecycle
 
-/// Runs the delivery worker as a service: releases scheduled notices whose time has come, then a delivery round,
-/// again at once whenever the last one found work, else after the poll interval. Started after the store and
-/// stopped before it, so that attempts in flight are recorded (or left pending, to be retried) before the final
-/// checkpoint.
+/// Runs the delivery worker as a service, and beside it the release of scheduled notices whose time has come
+/// (which wakes the worker when one goes out). Started after the store and stopped before it, so that attempts in
+/// flight are recorded (or left pending, to be retried) before the final checkpoint.
 struct DeliveryService: Service {
     let core: PartyCore
     let worker: DeliveryWorker
@@ -14,14 +13,32 @@ struct DeliveryService: Service {
     let logger: Logger
 
     func run() async throws {
-        while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            do {
-                let released = try await core.releaseScheduledNotices()
-                if try await worker.deliverDue() > 0 || released > 0 { continue }
-            } catch {
-                logger.warning("delivery round failed", metadata: ["error": "\(error)"])
-            }
+        let pollInterval = self.pollInterval
+        let logger = self.logger
+        let pause: @Sendable () async -> Void = {
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
+        }
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                await worker.run(
+                    isStopping: { Task.isShuttingDownGracefully || Task.isCancelled },
+                    pause: pause,
+                    onError: { error in logger.warning("delivery failed", metadata: ["error": "\(error)"]) }
+                )
+            }
+            group.addTask {
+                while !Task.isShuttingDownGracefully, !Task.isCancelled {
+                    do {
+                        if try await core.releaseScheduledNotices() > 0 {
+                            worker.wake()
+                            continue
+                        }
+                    } catch {
+                        logger.warning("releasing scheduled notices failed", metadata: ["error": "\(error)"])
+                    }
+                    await pause()
+                }
+            }
         }
     }
 }

@@ -84,16 +84,22 @@ extension SQLiteAccess {
         )
     }
 
-    func dueDeliveries(at now: Date, limit: Int, excluding: Set<Int64>) throws -> [DueDelivery] {
+    func dueDeliveries(
+        at now: Date,
+        limit: Int,
+        excluding: Set<Int64>,
+        excludingChannels: Set<Int64>
+    ) throws -> [DueDelivery] {
         try Row.fetchAll(
             db,
             sql: Self.deliverySelect + """
                  WHERE x.state = 'pending' AND x.next_attempt_at <= ?
                     AND x.id NOT IN (SELECT value FROM json_each(?))
+                    AND x.channel_id NOT IN (SELECT value FROM json_each(?))
                 ORDER BY x.next_attempt_at, x.id LIMIT ?
                 """,
             arguments: [
-                Self.milliseconds(now), "[" + excluding.map(String.init).joined(separator: ",") + "]", limit,
+                Self.milliseconds(now), Self.jsonList(Array(excluding)), Self.jsonList(Array(excludingChannels)), limit,
             ]
         ).map(Self.delivery)
     }

@@ -71,7 +71,17 @@ enum CurlTransfer {
         }
         if let failure = status.failure { return .failure(failure) }
 
-        return run(curl, context: context).map { code in HTTPResponse(status: code, body: context.received) }
+        return run(curl, context: context).map { code in
+            // libcurl reads Retry-After in both forms (delta-seconds and HTTP-date) as seconds from now.
+            var retryAfter: curl_off_t = 0
+            let asked =
+                partyd_curl_getinfo_offset(curl, CURLINFO_RETRY_AFTER, &retryAfter) == CURLE_OK && retryAfter > 0
+            return HTTPResponse(
+                status: code,
+                body: context.received,
+                retryAfter: asked ? TimeInterval(retryAfter) : nil
+            )
+        }
     }
 
     /// Submits `mail` over SMTP on `handle`.

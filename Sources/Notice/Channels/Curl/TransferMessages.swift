@@ -42,11 +42,14 @@ package struct HTTPResponse: Sendable, Hashable {
     package var status: Int
     /// The response body, cut at the client's response limit.
     package var body: Data
+    /// How long the server asked to be left alone (its `Retry-After`, as seconds or a date), when it did.
+    package var retryAfter: TimeInterval?
 
     /// A response.
-    package init(status: Int, body: Data) {
+    package init(status: Int, body: Data, retryAfter: TimeInterval? = nil) {
         self.status = status
         self.body = body
+        self.retryAfter = retryAfter
     }
 }
 

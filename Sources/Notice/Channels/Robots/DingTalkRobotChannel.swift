@@ -71,7 +71,8 @@ package struct DingTalkRobotChannel: HTTPDeliveryChannel, CustomStringConvertibl
         name: "钉钉机器人",
         code: { $0.errcode },
         message: { $0.errmsg },
-        retryableCodes: [-1, 130_101]
+        retryableCodes: [-1, 130_101],
+        rateLimitCodes: [130_101]
     )
 
     private static func token(in url: String) -> String? {

@@ -81,7 +81,8 @@ package struct FeishuRobotChannel: HTTPDeliveryChannel, CustomStringConvertible 
         name: "飞书机器人",
         code: { $0.code ?? $0.StatusCode },
         message: { $0.msg ?? $0.StatusMessage },
-        retryableCodes: [9499, 11232]
+        retryableCodes: [9499, 11232],
+        rateLimitCodes: [9499, 11232]
     )
 
     private static func template(for priority: OutgoingMessage.Priority) -> String {

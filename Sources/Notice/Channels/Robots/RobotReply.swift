@@ -23,6 +23,8 @@ struct RobotVendor: Sendable {
     var message: @Sendable (RobotReply) -> String?
     /// Codes that mean "later": rate limits and the vendor's "system busy".
     var retryableCodes: Set<Int>
+    /// Of those, the rate limits: the robot is paused as well as the message retried.
+    var rateLimitCodes: Set<Int>
 
     /// The outcome of `response`: delivered only when the HTTP status is 2xx and the body's code is 0; a code
     /// the vendor documents as temporary, or a 408/429/5xx status, is retryable; any other code is permanent.
@@ -33,14 +35,17 @@ struct RobotVendor: Sendable {
                 // A 200 from a proxy or a captive portal is not a robot's acceptance.
                 return .retryable(reason: "\(name)返回 HTTP \(response.status),但应答中没有结果码")
             }
-            return DeliveryOutcome(httpStatus: response.status)
+            return DeliveryOutcome(response)
         }
         let text = (message(reply) ?? "").redacting(secrets).truncatedUTF8(to: 200)
         let reason = "\(name)返回 HTTP \(response.status),错误码 \(code)" + (text.isEmpty ? "" : ":\(text)")
         if code == 0 {
-            return (200..<300).contains(response.status) ? .delivered : DeliveryOutcome(httpStatus: response.status)
+            return (200..<300).contains(response.status) ? .delivered : DeliveryOutcome(response)
         }
-        if retryableCodes.contains(code) || [408, 429].contains(response.status) || response.status >= 500 {
+        if rateLimitCodes.contains(code) || response.status == 429 {
+            return .throttled(reason: reason, retryAfter: response.retryAfter ?? DeliveryOutcome.defaultPause)
+        }
+        if retryableCodes.contains(code) || response.status == 408 || response.status >= 500 {
             return .retryable(reason: reason)
         }
         return .permanent(reason: reason)

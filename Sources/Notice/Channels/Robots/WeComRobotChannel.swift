@@ -53,7 +53,8 @@ package struct WeComRobotChannel: HTTPDeliveryChannel, CustomStringConvertible {
         name: "企业微信机器人",
         code: { $0.errcode },
         message: { $0.errmsg },
-        retryableCodes: [-1, 45009]
+        retryableCodes: [-1, 45009],
+        rateLimitCodes: [45009]
     )
 
     private static func key(in url: String) -> String? {

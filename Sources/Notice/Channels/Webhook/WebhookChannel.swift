@@ -55,7 +55,7 @@ package struct WebhookChannel: HTTPDeliveryChannel, CustomStringConvertible {
 
     /// The outcome of `response`: the status is the whole contract of a generic webhook.
     package func classify(_ response: HTTPResponse) -> DeliveryOutcome {
-        DeliveryOutcome(httpStatus: response.status)
+        DeliveryOutcome(response)
     }
 
     /// The JSON a webhook receives.
