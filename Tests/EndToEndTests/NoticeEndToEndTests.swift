@@ -38,5 +38,51 @@ extension EndToEnd {
             #expect(try daemon.admin(["notice", "post", "--org", "A", "--kind", "通知公告", "--title", "t"]).status == 3)
             try daemon.stop()
         }
+
+        @Test func scheduleEditCancelRetractAndNamedMembers() throws {
+            let daemon = try DaemonProcess()
+            defer { daemon.directory.remove() }
+            #expect(try daemon.admin(["org", "add", "--code", "A", "--name", "一支部", "--kind", "党支部"]).status == 0)
+            #expect(
+                try daemon.admin([
+                    "member", "add", "--org", "A", "--name", "张三", "--gender", "男", "--birth", "1980-01-01",
+                    "--id-number", "#",
+                ]).status == 0
+            )
+            // The daemon runs on the real clock here: a time a month ahead, written as people type it.
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+            let day = calendar.dateComponents([.year, .month, .day], from: Date().addingTimeInterval(30 * 86400))
+            let at = String(format: "%04d-%02d-%02d 09:00", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+            let scheduled = try daemon.admin([
+                "notice", "schedule", "--at", at, "--org", "A", "--kind", "通知公告", "--title",
+                "年终总结安排", "--body", "请准备材料。",
+            ])
+            #expect(scheduled.status == 0, "\(scheduled.stderr)")
+            #expect(scheduled.stdout.contains("已定时通知 1") && scheduled.stdout.contains(at))
+            let edited = try daemon.admin(["notice", "edit", "1", "--title", "年终总结安排（修订）"])
+            #expect(edited.status == 0 && edited.stdout.contains("待发布"), "\(edited.stderr)")
+            #expect(try daemon.admin(["notice", "cancel", "1"]).stdout.contains("已取消定时通知 1"))
+            let late = try daemon.admin(["notice", "edit", "1", "--title", "x"])
+            #expect(late.status != 0 && late.stderr.contains("已取消"))
+
+            let named = try daemon.admin([
+                "notice", "post", "--org", "A", "--member", "1", "--kind", "工作动态", "--title", "个别提醒", "--body",
+                "请补交材料。",
+            ])
+            #expect(
+                named.status == 0 && named.stdout.contains("指定党员") && named.stdout.contains("1 人"),
+                "\(named.stderr)"
+            )
+            let retracted = try daemon.admin(["notice", "retract", "2", "--reason", "已当面告知"])
+            #expect(retracted.status == 0 && retracted.stdout.contains("已撤回通知 2"), "\(retracted.stderr)")
+            let list = try daemon.admin(["notice", "list"])
+            #expect(list.stdout.contains("已取消") && list.stdout.contains("已撤回"))
+            let when = try daemon.admin([
+                "notice", "post", "--at", "明天", "--org", "A", "--kind", "通知", "--title", "t", "--body", "b",
+            ])
+            #expect(when.status != 0 && when.stderr.contains("YYYY-MM-DD HH:MM"))
+            try daemon.stop()
+        }
     }
 }
