@@ -46,9 +46,10 @@ extension SQLiteAccess: AttachmentReader, AttachmentWriter {
             db,
             sql: """
                 SELECT name, uploaded_at FROM attachment_upload
-                WHERE attachment_id = ? AND uploader_kind = ? AND uploader_id = ?
+                WHERE attachment_id = ? AND uploader_kind = ? AND uploader_id = ? AND uploader = ?
                 """,
-            arguments: [id, uploader.kind, uploader.id]
+            // The name too: a uid given to another user name later does not inherit the claim.
+            arguments: [id, uploader.kind, uploader.id, uploader.displayName]
         ).map { AttachmentUploadRecord(attachmentID: id, name: $0["name"], uploadedAt: Self.instant($0["uploaded_at"])) }
     }
 
