@@ -7,7 +7,9 @@ import Testing
 struct AttachmentSnifferTests {
     /// A stored (uncompressed) ZIP archive holding empty entries named `names`, as an Office file is laid out.
     static func zip(_ names: [String]) -> [UInt8] {
-        func le(_ value: Int, _ width: Int) -> [UInt8] { (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        func le(_ value: Int, _ width: Int) -> [UInt8] {
+            (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+        }
         var local: [UInt8] = []
         var central: [UInt8] = []
         for name in names {

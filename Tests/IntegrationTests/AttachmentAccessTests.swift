@@ -27,10 +27,16 @@ struct AttachmentAccessTests {
             let root = Principal.unixUser(uid: getuid(), name: "root")
             await expectRefusal(code: RPCErrorCode.ruleViolation, reason: "attachment.too_many") {
                 _ = try await RPCRefusal.mapping {
-                    try await core.linkAttachments(ids.map { AttachmentRef(attachment: $0) }, to: .notice(notice.id), by: root)
+                    try await core.linkAttachments(
+                        ids.map { AttachmentRef(attachment: $0) },
+                        to: .notice(notice.id),
+                        by: root
+                    )
                 }
             }
-            #expect(try await admin.call(AttachmentList.self, .init(owner: "notice", id: notice.id)).attachments.isEmpty)
+            #expect(
+                try await admin.call(AttachmentList.self, .init(owner: "notice", id: notice.id)).attachments.isEmpty
+            )
             let linked = try await core.linkAttachments(
                 [AttachmentRef(attachment: ids[0], name: "议程.pdf", tag: "会议记录"), AttachmentRef(attachment: ids[1])],
                 to: .notice(notice.id),
@@ -40,7 +46,11 @@ struct AttachmentAccessTests {
             #expect(linked.first?.tag == .minutes)
             await expectRefusal(code: RPCErrorCode.ruleViolation, reason: "attachment.too_many") {
                 _ = try await RPCRefusal.mapping {
-                    try await core.linkAttachments([AttachmentRef(attachment: ids[2])], to: .notice(notice.id), by: root)
+                    try await core.linkAttachments(
+                        [AttachmentRef(attachment: ids[2])],
+                        to: .notice(notice.id),
+                        by: root
+                    )
                 }
             }
             let listed = try await admin.call(AttachmentList.self, .init(owner: "notice", id: notice.id))
@@ -89,7 +99,9 @@ struct AttachmentAccessTests {
             _ = try await core.linkAttachments(refs, to: .notice(notice.id), by: secb.principal)
 
             #expect(try await downloadAttachment(memb, uploaded.id).bytes == bytes)
-            #expect(try await memb.call(AttachmentList.self, .init(owner: "notice", id: notice.id)).attachments.count == 1)
+            #expect(
+                try await memb.call(AttachmentList.self, .init(owner: "notice", id: notice.id)).attachments.count == 1
+            )
             #expect(try await downloadAttachment(admin, uploaded.id).bytes == bytes)
             for (who, client) in [("secc", secc), ("memc", memc), ("audc", audc)] {
                 await ScopedAccessTests.expectConcealed("\(who) download") {

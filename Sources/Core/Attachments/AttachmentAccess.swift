@@ -56,7 +56,12 @@ enum AttachmentAccess {
     }
 
     /// The protocol's view of stored content under `name`.
-    static func view(_ attachment: StoredAttachment, name: String, tag: AttachmentTag?, zone: TimeZone)
+    static func view(
+        _ attachment: StoredAttachment,
+        name: String,
+        tag: AttachmentTag?,
+        zone: TimeZone
+    )
         -> AttachmentView
     {
         AttachmentView(

@@ -34,7 +34,9 @@ extension PartyCore {
     package func attachments(of owner: AttachmentOwner, by principal: Principal) async throws -> [AttachmentView] {
         let zone = timeZone
         return try await read(.attachmentList, by: principal) { op in
-            guard try AttachmentAccess.sees(owner, op.caller, in: op.tx) else { throw AttachmentAccess.concealed(owner) }
+            guard try AttachmentAccess.sees(owner, op.caller, in: op.tx) else {
+                throw AttachmentAccess.concealed(owner)
+            }
             return try Self.attachmentViews(of: owner, in: op.tx, zone: zone)
         }
     }

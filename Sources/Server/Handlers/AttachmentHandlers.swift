@@ -55,7 +55,9 @@ enum AttachmentHandlers {
             guard let owner = AttachmentOwner(kind: params.owner, id: params.id) else {
                 throw DomainError.invalid("owner", "owner 应为 notice", reason: "attachment.invalid_owner")
             }
-            return AttachmentList.Result(attachments: try await request.core.attachments(of: owner, by: request.principal))
+            return AttachmentList.Result(
+                attachments: try await request.core.attachments(of: owner, by: request.principal)
+            )
         }
     }
 }

@@ -50,7 +50,9 @@ extension SQLiteAccess: AttachmentReader, AttachmentWriter {
                 """,
             // The name too: a uid given to another user name later does not inherit the claim.
             arguments: [id, uploader.kind, uploader.id, uploader.displayName]
-        ).map { AttachmentUploadRecord(attachmentID: id, name: $0["name"], uploadedAt: Self.instant($0["uploaded_at"])) }
+        ).map {
+            AttachmentUploadRecord(attachmentID: id, name: $0["name"], uploadedAt: Self.instant($0["uploaded_at"]))
+        }
     }
 
     func attachmentLinks(of id: Int64) throws -> [AttachmentLinkRecord] {
