@@ -119,6 +119,29 @@ struct AttachmentTests {
         }
     }
 
+    @Test func anAbandonedOrAbortedUploadTakesItsSpoolFileWithIt() async throws {
+        let clock = TestClock()
+        try await withTestDaemon(clock: clock) { daemon, admin in
+            let data = Data(pdfBytes(5000)).base64EncodedString()
+            let idle = try await admin.call(AttachmentBegin.self, .init(name: "a.pdf", size: 10_000))
+            _ = try await admin.call(AttachmentChunkMethod.self, .init(upload: idle.upload, sequence: 0, data: data))
+            let aborted = try await admin.call(AttachmentBegin.self, .init(name: "b.pdf", size: 10_000))
+            _ = try await admin.call(AttachmentChunkMethod.self, .init(upload: aborted.upload, sequence: 0, data: data))
+            #expect(attachmentFiles(daemon.dataDir).spool.count == 2)
+            _ = try await admin.call(AttachmentAbort.self, .init(upload: aborted.upload))
+            #expect(attachmentFiles(daemon.dataDir).spool.count == 1)
+            clock.advance(by: 15 * 60)
+            _ = try await daemon.daemon.core.collectUnreferencedAttachments(olderThan: 24 * 3600)
+            #expect(attachmentFiles(daemon.dataDir).spool.isEmpty)
+            await expectRefusal(code: RPCErrorCode.notFound, reason: "attachment.no_upload") {
+                _ = try await admin.call(
+                    AttachmentChunkMethod.self,
+                    .init(upload: idle.upload, sequence: 1, data: data)
+                )
+            }
+        }
+    }
+
     @Test func uploadsNeedWriteAccess() async throws {
         try await ScopedAccessTests.seeded { daemon, _ in
             for user in ["audc", "memb"] {

@@ -24,7 +24,7 @@ struct StoreTests {
         #expect(
             try first.appliedMigrations() == [
                 "v1-organizations-accounts-audit", "v2-members", "v3-utc-instants-actor-kinds", "v4-member-flags-json",
-                "v5-notices", "v6-channels-outbox", "v7-quiet-hours",
+                "v5-notices", "v6-channels-outbox", "v7-quiet-hours", "v8-attachments",
             ]
         )
         _ = try await first.change { tx in

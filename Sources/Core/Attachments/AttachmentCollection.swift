@@ -27,11 +27,13 @@ extension PartyCore {
     ) async throws -> AttachmentCollection {
         let found = try await read(.attachmentCollect, by: principal) { op in
             let cutoff = op.time.instant.addingTimeInterval(-age)
-            return (cutoff, try op.tx.unreferencedAttachments(claimedBefore: cutoff))
+            return (op.time.instant, cutoff, try op.tx.unreferencedAttachments(claimedBefore: cutoff))
         }
-        let cutoff = found.0
+        // Uploads abandoned mid-way lose their spool files even if nobody calls the upload methods again.
+        await attachments.expireIdle(now: found.0)
+        let cutoff = found.1
         var reserved: [StoredAttachment] = []
-        for attachment in found.1 where await attachments.tryReserve(attachment.sha256) { reserved.append(attachment) }
+        for attachment in found.2 where await attachments.tryReserve(attachment.sha256) { reserved.append(attachment) }
         let held = reserved
         var collection = AttachmentCollection()
         let deleted: [String]

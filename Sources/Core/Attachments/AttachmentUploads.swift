@@ -195,6 +195,11 @@ package actor AttachmentUploads {
         return session
     }
 
+    /// Drops the sessions idle for ``idleLimit`` or longer, with their spool files.
+    func expireIdle(now: Date) {
+        expire(now: now)
+    }
+
     private func expire(now: Date) {
         for (id, session) in sessions where now.timeIntervalSince(session.touched) >= Self.idleLimit { drop(id) }
     }

@@ -6,6 +6,7 @@ import Wire
 
 /// `attachment.*`: files sent in Base64 chunks, stored by the core under their SHA-256, and read back in chunks.
 enum AttachmentHandlers {
+    /// Registers the `attachment.*` methods.
     static func register(in registry: inout MethodRegistry) {
         registry.register(AttachmentBegin.self, access: PartyOperation.attachmentUpload.access) { params, request in
             let begun = try await request.core.beginAttachmentUpload(

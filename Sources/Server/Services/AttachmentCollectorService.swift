@@ -6,11 +6,16 @@ import ServiceLifecycle
 /// every `interval`, as the daemon's own principal. Uploads nobody linked within `unlinkedAge` seconds, and
 /// content whose last link is gone, are removed, row and file.
 struct AttachmentCollectorService: Service {
+    /// The core whose collector runs.
     let core: PartyCore
+    /// Seconds after which an unlinked upload is collected.
     let unlinkedAge: Double
+    /// Time between collections.
     let interval: Duration
+    /// Where outcomes and failures are logged.
     let logger: Logger
 
+    /// Collects now, then every `interval`, until the daemon shuts down.
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 
 extension SQLiteAccess: AttachmentReader, AttachmentWriter {
+    /// An `attachment` row as stored content.
     static func attachment(_ row: Row) throws -> StoredAttachment {
         let kindText: String = row["kind"]
         guard let kind = AttachmentKind(rawValue: kindText) else {
@@ -18,6 +19,7 @@ extension SQLiteAccess: AttachmentReader, AttachmentWriter {
         )
     }
 
+    /// An `attachment_link` row.
     static func link(_ row: Row) throws -> AttachmentLinkRecord {
         let ownerKind: String = row["owner_kind"]
         guard let owner = AttachmentOwner(kind: ownerKind, id: row["owner_id"]) else {
