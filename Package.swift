@@ -31,7 +31,11 @@ let package = Package(
             dependencies: ["Domain", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "Core", dependencies: ["Domain", "Store"], swiftSettings: swiftSettings),
+        .target(
+            name: "Core",
+            dependencies: ["Domain", "Store", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Wire",
             dependencies: [
@@ -78,9 +82,11 @@ let package = Package(
         .executableTarget(
             name: "partyadmin",
             // The protocol only (Wire re-exports the value types it carries): the daemon parses and validates.
+            // SHA-256 for attachments: the console hashes what it streams and checks what it downloads.
             dependencies: [
                 "Wire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -17,6 +17,8 @@ package struct PartyCore: Sendable {
     package let ownUID: UInt32
     /// Counts identity numbers found registered outside each caller's scope.
     package let probes: ProbeGuard
+    /// Attachment uploads in progress, the attachment file store and its limits.
+    package let attachments: AttachmentUploads
 
     /// Creates the core.
     package init(
@@ -24,12 +26,14 @@ package struct PartyCore: Sendable {
         clock: any WallClock,
         timeZone: TimeZone,
         ownUID: UInt32,
+        attachments: AttachmentUploads,
         probes: ProbeGuard = ProbeGuard()
     ) {
         self.store = store
         self.clock = clock
         self.timeZone = timeZone
         self.ownUID = ownUID
+        self.attachments = attachments
         self.probes = probes
     }
 

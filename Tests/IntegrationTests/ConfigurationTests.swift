@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import PartyTesting
 import Server
@@ -52,6 +53,36 @@ struct ConfigurationTests {
             #expect(config.listener.socketGroup == "filegroup")
             #expect(config.listener.maxRequestBytes == 1 << 20)
         }
+    }
+
+    @Test func attachmentLimitsFromEnvironmentAndFile() async throws {
+        try await Self.withFile(#"{"partyd": {"attachmentFileMaxMB": 50, "attachmentsPerRecord": 3}}"#) { path in
+            let config = try await DaemonConfiguration.load(
+                overrides: [:],
+                configFile: path,
+                environment: ["PARTYD_ATTACHMENT_PHOTO_MAX_MB": "8", "PARTYD_ATTACHMENT_UNLINKED_HOURS": "48"]
+            )
+            #expect(config.attachments.limits.photoMaxBytes == 8 << 20)
+            #expect(config.attachments.limits.fileMaxBytes == 50 << 20)
+            #expect(config.attachments.limits.maxPerRecord == 3)
+            #expect(config.attachments.unlinkedHours == 48)
+        }
+        let defaults = try await DaemonConfiguration.load(
+            overrides: [:],
+            configFile: nil,
+            environment: [:],
+            defaultFile: "/nonexistent/partyd.json"
+        )
+        #expect(defaults.attachments.limits == .standard)
+        let error = await #expect(throws: ConfigurationError.self) {
+            _ = try await DaemonConfiguration.load(
+                overrides: [:],
+                configFile: nil,
+                environment: ["PARTYD_ATTACHMENTS_PER_RECORD": "0"],
+                defaultFile: "/nonexistent/partyd.json"
+            )
+        }
+        #expect(error?.description.contains("attachmentsPerRecord") == true)
     }
 
     @Test func configFileFromTheEnvironment() async throws {

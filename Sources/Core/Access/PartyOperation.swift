@@ -119,4 +119,19 @@ extension PartyOperation {
     package static let importUpload = PartyOperation("import.upload", .write)
     /// `import.commit`: writing a whole file, each row's organization checked.
     package static let importCommit = PartyOperation("import.commit", .write)
+    /// Sending an attachment (`attachment.begin`, `attachment.chunk`, `attachment.abort`): only writers upload.
+    package static let attachmentUpload = PartyOperation("attachment.upload", .write)
+    /// `attachment.finish`: storing the uploaded file.
+    package static let attachmentFinish = PartyOperation("attachment.finish", .write)
+    /// `attachment.show`: any account; the attachment must be the caller's upload or linked to a record the
+    /// caller sees.
+    package static let attachmentShow = PartyOperation("attachment.show", .account)
+    /// `attachment.download`: as `attachment.show`.
+    package static let attachmentDownload = PartyOperation("attachment.download", .account)
+    /// `attachment.list`: the attachments of a record the caller sees.
+    package static let attachmentList = PartyOperation("attachment.list", .account)
+    /// Linking uploaded attachments to a record the caller may change (also done inside `notice.post`).
+    package static let attachmentLink = PartyOperation("attachment.link", .write)
+    /// The collector: removing expired uploads and content nothing refers to (the daemon's own work).
+    package static let attachmentCollect = PartyOperation("attachment.collect", .systemAdmin)
 }

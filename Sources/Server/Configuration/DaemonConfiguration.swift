@@ -14,6 +14,8 @@ package struct DaemonConfiguration: Sendable {
     package var listener: ListenerConfiguration
     /// The outbox's delivery settings.
     package var delivery: DeliveryConfiguration
+    /// Attachment limits and collection.
+    package var attachments: AttachmentConfiguration
     /// swift-log level: trace, debug, info, notice, warning, error, critical. Key `partyd.logLevel`,
     /// env `PARTYD_LOG_LEVEL`, default `info`.
     package var logLevel: String
@@ -36,6 +38,7 @@ package struct DaemonConfiguration: Sendable {
         core = CoreConfiguration(timeZone: timeZone)
         listener = ListenerConfiguration(socketPath: socketPath)
         delivery = DeliveryConfiguration()
+        attachments = AttachmentConfiguration()
         self.logLevel = logLevel
         self.shutdownGraceSeconds = shutdownGraceSeconds
     }
@@ -47,6 +50,7 @@ package struct DaemonConfiguration: Sendable {
         core = try CoreConfiguration(reader: config)
         listener = try ListenerConfiguration(reader: config)
         delivery = try DeliveryConfiguration(reader: config)
+        attachments = try AttachmentConfiguration(reader: config)
         logLevel = config.string(forKey: "logLevel", default: "info")
         shutdownGraceSeconds = config.int(forKey: "shutdownGrace", default: 10)
         guard shutdownGraceSeconds >= 0 else { throw ConfigurationError("shutdownGrace 不能为负") }

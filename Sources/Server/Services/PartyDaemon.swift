@@ -63,7 +63,23 @@ package final class PartyDaemon: Sendable {
             socketPath = configuration.listener.socketPath
             endpoint = .path(configuration.listener.socketPath)
         }
-        core = PartyCore(store: store, clock: clock, timeZone: configuration.core.timeZone, ownUID: getuid())
+        let blobs: BlobStore
+        do {
+            blobs = try BlobStore(directory: configuration.store.attachmentsPath)
+        } catch {
+            throw StartupError("无法准备附件目录 \(configuration.store.attachmentsPath)：\(error.localizedDescription)")
+        }
+        core = PartyCore(
+            store: store,
+            clock: clock,
+            timeZone: configuration.core.timeZone,
+            ownUID: getuid(),
+            attachments: AttachmentUploads(
+                blobs: blobs,
+                limits: configuration.attachments.limits,
+                maxChunkBytes: Self.attachmentChunkBytes(maxRequestBytes: configuration.listener.maxRequestBytes)
+            )
+        )
         let notifier = SystemdNotifier(environment: environment)
         let info = DaemonInfo(configuration: configuration, startedAt: clock.now(), socketPath: socketPath)
         let uploads: ImportSessions
@@ -111,6 +127,12 @@ package final class PartyDaemon: Sendable {
                 pollInterval: .seconds(Int64(settings.pollSeconds)),
                 logger: logger
             ),
+            AttachmentCollectorService(
+                core: core,
+                unlinkedAge: Double(configuration.attachments.unlinkedHours) * 3600,
+                interval: .seconds(3600),
+                logger: logger
+            ),
             listener,
             ShutdownAnnouncer(notifier: notifier, logger: logger),
         ]
@@ -134,6 +156,7 @@ package final class PartyDaemon: Sendable {
         ImportHandlers.register(in: &registry, sessions: uploads)
         NoticeHandlers.register(in: &registry)
         ChannelHandlers.register(in: &registry)
+        AttachmentHandlers.register(in: &registry)
         let catalog = registry.catalog
         SystemHandlers.register(in: &registry, catalog: { catalog + systemCatalog })
         // What reads or writes a whole subtree, roster or log: one such call can keep a core busy for seconds.
@@ -142,6 +165,12 @@ package final class PartyDaemon: Sendable {
             OrgRevokedList.self, AuditList.self, ImportCommit.self, NoticePost.self, NoticeReceiptsMethod.self,
         ])
         return registry
+    }
+
+    /// The attachment chunk size: 256 KiB, or less when the request line limit is lowered so far that a
+    /// chunk's Base64 (a third larger) and the request around it would not fit.
+    static func attachmentChunkBytes(maxRequestBytes: Int) -> Int {
+        min(256 * 1024, max(512, (maxRequestBytes - 1024) / 4 * 3))
     }
 
     private static let systemCatalog: [SystemMethods.Entry] = [

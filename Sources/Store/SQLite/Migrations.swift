@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v5-notices", migrate: MigrationV5.migrate)
         migrator.registerMigration("v6-channels-outbox", migrate: MigrationV6.migrate)
         migrator.registerMigration("v7-quiet-hours", migrate: MigrationV7.migrate)
+        migrator.registerMigration("v8-attachments", migrate: MigrationV8.migrate)
         migrator.registerMigration("v9-notice-life-delivery-attempts", migrate: MigrationV9.migrate)
         return migrator
     }

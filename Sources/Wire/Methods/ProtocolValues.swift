@@ -3,6 +3,10 @@
 // one by one, so that a client such as the console reads them through Wire alone and never sees Domain's rules
 // (MemberRules, OrgRules, the CSV codecs, identity number checks): validating stays the daemon's job.
 @_exported import struct Domain.AccountView
+@_exported import enum Domain.AttachmentKind
+@_exported import struct Domain.AttachmentRef
+@_exported import enum Domain.AttachmentTag
+@_exported import struct Domain.AttachmentView
 @_exported import struct Domain.AuditEntryView
 @_exported import enum Domain.ChannelAudience
 @_exported import struct Domain.ChannelFields
