@@ -23,10 +23,11 @@ extension EndToEnd {
             try Data("各支部：\n请按时参加。\n".utf8).write(to: URL(fileURLWithPath: body))
             let posted = try daemon.admin([
                 "notice", "post", "--org", "A", "--subtree", "--kind", "通知公告", "--title", "关于召开党员大会的通知",
-                "--body-file", body, "--ack-required", "--ack-deadline", "2099-12-31",
+                "--body-file", body, "--ack-required", "--ack-deadline", "2099-12-31", "--attach", body,
             ])
             #expect(posted.status == 0, "\(posted.stderr)")
             #expect(posted.stdout.contains("已发布通知 1") && posted.stdout.contains("1 人"))
+            #expect(posted.stdout.contains("附件") && posted.stdout.contains("通知.txt"))
             let list = try daemon.admin(["notice", "list"])
             #expect(list.stdout.contains("关于召开党员大会的通知"))
             let shown = try daemon.admin(["notice", "show", "1", "--json"])
@@ -34,6 +35,16 @@ extension EndToEnd {
             #expect(json?["body"] as? String == "各支部：\n请按时参加。\n")
             let receipts = try daemon.admin(["notice", "receipts", "1"])
             #expect(receipts.stdout.contains("尚未确认：1 人") && receipts.stdout.contains("张三"))
+            // The attachment comes back byte for byte.
+            let fetched = daemon.directory.appending("取回.txt")
+            let download = try daemon.admin(["attachment", "download", "1", "--output", fetched])
+            #expect(download.status == 0, "\(download.stderr)")
+            #expect(FileManager.default.contents(atPath: fetched) == Data("各支部：\n请按时参加。\n".utf8))
+            let missing = try daemon.admin([
+                "notice", "post", "--org", "A", "--kind", "通知公告", "--title", "t", "--body", "b", "--attach",
+                "/nonexistent",
+            ])
+            #expect(missing.status != 0 && missing.stderr.contains("不存在"))
             // Usage errors stay usage errors: exit 3.
             #expect(try daemon.admin(["notice", "post", "--org", "A", "--kind", "通知公告", "--title", "t"]).status == 3)
             try daemon.stop()

@@ -244,4 +244,38 @@ struct NoticeLifecycleTests {
             }
         }
     }
+
+    @Test func filesPostedWithANoticeReachItsRecipientsUntilItIsRetracted() async throws {
+        try await ScopedAccessTests.seeded(clock: TestClock()) { daemon, admin in
+            let minutes = try await uploadAttachment(admin, pdfBytes(3000, seed: 7), name: "会议议程.pdf")
+            var fields = Self.notice()
+            fields.attachments = [AttachmentRef(attachment: minutes.id, name: "议程.pdf", tag: "通知")]
+            let posted = try await admin.call(NoticePost.self, fields)
+            #expect(posted.attachments?.map(\.name) == ["议程.pdf"])
+            #expect(
+                try await admin.call(NoticeShow.self, .init(notice: posted.id)).attachments?.map(\.id) == [minutes.id]
+            )
+            let audit = try await admin.call(AuditList.self, .init(limit: 1))
+            #expect(audit.entries.first?.summary.contains("附件：“议程.pdf”") == true)
+
+            let member = PrincipalClient(daemon, unixUser: "memb")
+            let read = try await member.call(MeRead.self, .init(notice: posted.id))
+            #expect(read.notice.attachments?.first?.tag?.rawValue == "通知")
+            let chunk = try await member.call(AttachmentDownload.self, .init(attachment: minutes.id))
+            #expect(Data(base64Encoded: chunk.data) == Data(pdfBytes(3000, seed: 7)))
+
+            _ = try await admin.call(NoticeRetract.self, .init(notice: posted.id, reason: "附件有误"))
+            await expectRefusal(code: RPCErrorCode.notFound, reason: "attachment.not_found") {
+                _ = try await member.call(AttachmentDownload.self, .init(attachment: minutes.id))
+            }
+            // A file the caller neither uploaded nor sees is refused, and the notice is not written.
+            let secb = PrincipalClient(daemon, unixUser: "secb")
+            var theirs = Self.notice(org: "B")
+            theirs.attachments = [AttachmentRef(attachment: minutes.id)]
+            await expectRefusal(code: RPCErrorCode.notFound, reason: "attachment.not_found") {
+                _ = try await secb.call(NoticePost.self, theirs)
+            }
+            #expect(try await secb.call(NoticeList.self, .init()).notices.isEmpty)
+        }
+    }
 }

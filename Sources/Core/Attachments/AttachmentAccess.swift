@@ -30,8 +30,9 @@ enum AttachmentAccess {
             if caller.isSystemAdmin { return true }
             switch caller.role {
             case .member:
-                // A member sees the notices addressed to them, not every notice of their branch.
-                guard let memberID = caller.memberID else { return false }
+                // A member sees the published notices addressed to them, not every notice of their branch, and
+                // not one retracted since.
+                guard let memberID = caller.memberID, notice.state == .published else { return false }
                 return try tx.recipientState(id, memberID: memberID) != nil
             case .orgAdmin, .auditor:
                 guard let org = try tx.organization(id: notice.orgID) else { return false }

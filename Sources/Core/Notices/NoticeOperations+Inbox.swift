@@ -57,7 +57,8 @@ extension PartyCore {
             }
             let changed = try mark(op.tx, notice, state, memberID)
             let after = try op.tx.recipientState(id, memberID: memberID) ?? state
-            let entry = Self.entry(notice, after, org: try Self.organization(notice.orgID, in: op.tx), zone: zone)
+            var entry = Self.entry(notice, after, org: try Self.organization(notice.orgID, in: op.tx), zone: zone)
+            entry.notice.attachments = try Self.attachmentViews(of: .notice(id), in: op.tx, zone: zone)
             guard changed else { return .unchanged(entry) }
             let done = operation == .meAck ? "确认" : "阅读"
             return Change(

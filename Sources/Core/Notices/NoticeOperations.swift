@@ -21,6 +21,7 @@ extension PartyCore {
         }
         let targets: [ScopeTarget] =
             [.organization(code: fields.org, field: "org")] + named.map { .member(reference: $0, field: "members") }
+        let limits = attachments.limits
         return try await write(.noticePost, by: principal, targets: targets) { op in
             let draft = try NoticeDraft(fields, zone: zone, now: op.time.instant)
             let org = try OrgLookup.require(fields.org, field: "org", in: op.tx)
@@ -33,12 +34,20 @@ extension PartyCore {
                     namedMemberIDs: memberIDs
                 )
             )
+            let files = try op.linkAttachments(
+                fields.attachments ?? [],
+                to: .notice(notice.id),
+                limits: limits,
+                zone: zone
+            )
             if notice.state == .published { notice = try op.tx.releaseNotice(notice, orgPath: org.path) }
-            let view = Self.view(notice, org: org, zone: zone)
-            let summary =
+            var view = Self.view(notice, org: org, zone: zone)
+            view.attachments = files
+            var summary =
                 notice.state == .scheduled
                 ? "定时发布\(draft.kind.rawValue)“\(view.title)”于 \(view.publishedAt)，对象：\(view.audience)"
                 : "发布\(draft.kind.rawValue)“\(view.title)”，对象：\(view.audience)，共 \(notice.recipientCount) 人"
+            if !files.isEmpty { summary += "，附件：" + files.map { "“\($0.name)”" }.joined(separator: "、") }
             return Change(view, audit: op.audit(target: "通知 \(notice.id)", orgID: org.id, summary: summary))
         }
     }
@@ -91,7 +100,9 @@ extension PartyCore {
         let zone = timeZone
         return try await read(.noticeShow, by: principal, targets: [.notice(id: id, field: "notice")]) { op in
             let notice = try Self.requireNotice(id, in: op.tx)
-            return Self.view(notice, org: try Self.organization(notice.orgID, in: op.tx), zone: zone)
+            var view = Self.view(notice, org: try Self.organization(notice.orgID, in: op.tx), zone: zone)
+            view.attachments = try Self.attachmentViews(of: .notice(id), in: op.tx, zone: zone)
+            return view
         }
     }
 

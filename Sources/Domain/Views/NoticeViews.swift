@@ -30,6 +30,8 @@ package struct NoticeFields: Codable, Sendable, Equatable {
     /// Members named one by one (id or 身份证号), instead of whole organizations; each must belong to the
     /// publishing organization or its subtree.
     package var members: [String]?
+    /// Files uploaded beforehand (`attachment.finish`), attached in the order given.
+    package var attachments: [AttachmentRef]?
 
     /// Creates the fields.
     package init(
@@ -46,7 +48,8 @@ package struct NoticeFields: Codable, Sendable, Equatable {
         expiresOn: String? = nil,
         at: String? = nil,
         to: String? = nil,
-        members: [String]? = nil
+        members: [String]? = nil,
+        attachments: [AttachmentRef]? = nil
     ) {
         self.org = org
         self.subtree = subtree
@@ -62,6 +65,7 @@ package struct NoticeFields: Codable, Sendable, Equatable {
         self.at = at
         self.to = to
         self.members = members
+        self.attachments = attachments
     }
 }
 
@@ -144,6 +148,8 @@ package struct NoticeView: Codable, Sendable, Equatable {
     package var retractedAt: String?
     /// Why it was retracted.
     package var retractReason: String?
+    /// Its attachments, in order (in `notice.post`, `notice.show` and `me.read`; absent in lists).
+    package var attachments: [AttachmentView]?
 
     /// Creates the view.
     package init(

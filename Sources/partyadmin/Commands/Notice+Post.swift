@@ -67,6 +67,13 @@ struct NoticeContentOptions: ParsableArguments {
     @Option(help: ArgumentHelp("有效期至 YYYY-MM-DD", valueName: "date"))
     var expiresOn: String?
 
+    /// `--attach`, repeatable.
+    @Option(
+        name: .customLong("attach"),
+        help: ArgumentHelp("附件（可重复；类型按内容判断，照片不超过 5 MB，其他文件不超过 20 MB）", valueName: "file")
+    )
+    var attach: [String] = []
+
     /// Creates the options; ArgumentParser fills them.
     init() {}
 
@@ -116,9 +123,20 @@ struct NoticeContentOptions: ParsableArguments {
         return text
     }
 
-    /// Posts `fields` and says what happened.
-    static func post(_ fields: NoticeFields, _ global: GlobalOptions) async throws {
-        try await Console.call(NoticePost.self, fields, global) { notice in
+    /// Uploads the `--attach` files (checked before connecting), then posts `fields` with them, on one connection,
+    /// and says what happened.
+    func post(_ fields: NoticeFields, _ global: GlobalOptions) async throws {
+        let files = try attach.map { try AttachmentUpload.prepare($0, name: nil) }
+        var fields = fields
+        let notice = try await Console.withClient(global) { client in
+            var refs: [AttachmentRef] = []
+            for file in files {
+                refs.append(AttachmentRef(attachment: try await AttachmentUpload.send(file, using: client).id))
+            }
+            fields.attachments = refs.isEmpty ? nil : refs
+            return try await client.call(NoticePost.self, fields)
+        }
+        try Console.emit(notice, global) { notice in
             let head =
                 notice.state == .scheduled
                 ? "已定时通知 \(notice.id)：\(notice.title)，将于 \(Format.timestamp(notice.publishedAt)) 发布"
@@ -155,7 +173,7 @@ extension NoticeCommand {
 
         /// Calls `notice.post`.
         func run() async throws {
-            try await NoticeContentOptions.post(try content.fields(at: at), global)
+            try await content.post(try content.fields(at: at), global)
         }
     }
 
@@ -185,7 +203,7 @@ extension NoticeCommand {
 
         /// Calls `notice.post` with the time.
         func run() async throws {
-            try await NoticeContentOptions.post(try content.fields(at: at), global)
+            try await content.post(try content.fields(at: at), global)
         }
     }
 }

@@ -41,6 +41,9 @@ struct NoticeCommand: ParsableCommand {
         }
         record.add("需要确认", notice.ackRequired ? "是" + (notice.ackDeadline.map { "，期限 \($0)" } ?? "") : "否")
         record.addIfPresent("有效期至", notice.expiresOn?.description)
+        for (index, file) in (notice.attachments ?? []).enumerated() {
+            record.add(index == 0 ? "附件" : "", "\(file.id)  \(file.name)（\(AttachmentCommand.size(file.size))）")
+        }
         record.add("正文", notice.body)
         return record
     }
