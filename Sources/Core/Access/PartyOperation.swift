@@ -97,6 +97,8 @@ extension PartyOperation {
     package static let channelAdd = PartyOperation("channel.add", .write)
     /// `channel.list`.
     package static let channelList = PartyOperation("channel.list", .read)
+    /// `channel.test`: sends a message out, so it needs write access.
+    package static let channelTest = PartyOperation("channel.test", .write)
     /// `channel.remove`.
     package static let channelRemove = PartyOperation("channel.remove", .write)
     /// `org.quietHours`.

@@ -169,3 +169,37 @@ package struct DeliveryAttemptView: Codable, Sendable, Equatable {
         self.error = error
     }
 }
+
+/// What a test message through a channel came to.
+package struct ChannelTestResult: Codable, Sendable, Equatable {
+    /// The channel.
+    package var channel: ChannelView
+    /// Whether the far end took it.
+    package var delivered: Bool
+    /// What the far end or the transport said, in Chinese.
+    package var detail: String
+
+    /// Creates the result.
+    package init(channel: ChannelView, delivered: Bool, detail: String) {
+        self.channel = channel
+        self.delivered = delivered
+        self.detail = detail
+    }
+}
+
+/// A test message to send through a channel, as the core words it.
+package struct ChannelTestMessage: Sendable, Equatable {
+    /// The title.
+    package var title: String
+    /// The body.
+    package var body: String
+    /// For a mail server: the address to write to.
+    package var recipient: String?
+
+    /// Creates the message.
+    package init(title: String, body: String, recipient: String?) {
+        self.title = title
+        self.body = body
+        self.recipient = recipient
+    }
+}

@@ -90,6 +90,24 @@ package final class DeliveryWorker: Sendable {
         }
     }
 
+    /// Sends one message through `channel` at once, outside the outbox and its pacing (an administrator trying a
+    /// channel), and returns whether it was delivered and what the far end said. Its idempotency key is negative,
+    /// so that it can never collide with an outbox row's.
+    package func test(_ channel: OrgChannel, _ message: ChannelTestMessage) async -> (delivered: Bool, detail: String) {
+        let now = core.clock.now()
+        let outgoing = OutgoingMessage(
+            outboxID: -Int64((now.timeIntervalSince1970 * 1000).rounded()),
+            title: message.title,
+            body: message.body,
+            format: .plainText,
+            priority: .normal,
+            recipients: message.recipient.map { [$0] } ?? []
+        )
+        let outcome = await self.channel(for: channel).deliver(outgoing, at: now)
+        if case .delivered = outcome { return (true, outcome.description) }
+        return (false, outcome.description)
+    }
+
     /// Wakes a running worker: new rows were written (a scheduled notice went out).
     package func wake() { doorbell.ring() }
 

@@ -3,9 +3,15 @@ import Domain
 import Foundation
 import Wire
 
+/// Sends a channel's test message at once (the delivery worker's sender): whether it was delivered, and the detail.
+typealias ChannelTester = @Sendable (OrgChannel, ChannelTestMessage) async -> (delivered: Bool, detail: String)
+
 /// `channel.*` and `delivery.list`: each decodes, calls its core operation for the peer's principal, and encodes.
 enum ChannelHandlers {
-    static func register(in registry: inout MethodRegistry) {
+    static func register(in registry: inout MethodRegistry, tester: @escaping ChannelTester) {
+        registry.register(ChannelTest.self, calling: .channelTest) { params, request in
+            try await request.core.testChannel(params.channel, to: params.to, by: request.principal, send: tester)
+        }
         registry.register(ChannelAdd.self, calling: .channelAdd) { params, request in
             try await request.core.addChannel(params, by: request.principal)
         }

@@ -88,7 +88,19 @@ package final class PartyDaemon: Sendable {
         } catch {
             throw StartupError("无法准备导入暂存目录 \(configuration.store.uploadsPath)：\(error.localizedDescription)")
         }
-        registry = Self.registry(uploads: uploads)
+        let settings = configuration.delivery
+        delivery = DeliveryWorker(
+            core: core,
+            client: CurlClient(
+                limits: .init(
+                    maximumConcurrentTransfers: settings.concurrency,
+                    totalTimeout: .seconds(Int64(settings.timeoutSeconds))
+                )
+            ),
+            policy: DeliveryPolicy(maximumAttempts: settings.maxAttempts)
+        )
+        let worker = delivery
+        registry = Self.registry(uploads: uploads) { channel, message in await worker.test(channel, message) }
         dispatcher = Dispatcher(
             registry: registry,
             core: core,
@@ -108,17 +120,6 @@ package final class PartyDaemon: Sendable {
         )
         // Started in this order, stopped in reverse: STOPPING=1 goes out first, then the listener drains, the
         // delivery worker records its last attempts, and the store checkpoints last.
-        let settings = configuration.delivery
-        delivery = DeliveryWorker(
-            core: core,
-            client: CurlClient(
-                limits: .init(
-                    maximumConcurrentTransfers: settings.concurrency,
-                    totalTimeout: .seconds(Int64(settings.timeoutSeconds))
-                )
-            ),
-            policy: DeliveryPolicy(maximumAttempts: settings.maxAttempts)
-        )
         let services: [any Service] = [
             StoreService(store: store, logger: logger),
             DeliveryService(
@@ -147,15 +148,16 @@ package final class PartyDaemon: Sendable {
         group = ServiceGroup(configuration: groupConfiguration)
     }
 
-    /// Every method the daemon serves, the heavy ones marked; uploads spool into `uploads`.
-    static func registry(uploads: ImportSessions) -> MethodRegistry {
+    /// Every method the daemon serves, the heavy ones marked; uploads spool into `uploads`, and channel tests
+    /// go out through `channelTester`.
+    static func registry(uploads: ImportSessions, channelTester: @escaping ChannelTester) -> MethodRegistry {
         var registry = MethodRegistry()
         OrgHandlers.register(in: &registry)
         UserHandlers.register(in: &registry)
         MemberHandlers.register(in: &registry)
         ImportHandlers.register(in: &registry, sessions: uploads)
         NoticeHandlers.register(in: &registry)
-        ChannelHandlers.register(in: &registry)
+        ChannelHandlers.register(in: &registry, tester: channelTester)
         AttachmentHandlers.register(in: &registry)
         let catalog = registry.catalog
         SystemHandlers.register(in: &registry, catalog: { catalog + systemCatalog })

@@ -108,3 +108,22 @@ package enum DeliveryShow: RPCMethod {
     package static let name = "delivery.show"
     package static let summary = "查看一条投递及其每次尝试（时间、结果、错误）"
 }
+
+/// `channel.test`: sends a test message through a channel at once and reports what came of it.
+package enum ChannelTest: RPCMethod {
+    /// Which channel, and for a mail server the address to write to.
+    package struct Params: Codable, Sendable {
+        /// The channel's number.
+        package var channel: Int64
+        /// For a mail server: the recipient's address.
+        package var to: String?
+        /// Creates the parameters.
+        package init(channel: Int64, to: String? = nil) {
+            self.channel = channel
+            self.to = to
+        }
+    }
+    package typealias Result = ChannelTestResult
+    package static let name = "channel.test"
+    package static let summary = "发送一条测试消息，检验渠道配置（地址、密钥、关键词）是否正确"
+}

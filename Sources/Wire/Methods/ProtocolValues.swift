@@ -11,6 +11,7 @@
 @_exported import enum Domain.ChannelAudience
 @_exported import struct Domain.ChannelFields
 @_exported import enum Domain.ChannelKind
+@_exported import struct Domain.ChannelTestResult
 @_exported import struct Domain.ChannelView
 @_exported import struct Domain.DeliveryAttemptRecord
 @_exported import struct Domain.DeliveryAttemptView

@@ -8,7 +8,7 @@ struct ChannelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "channel",
         abstract: "投递渠道：为党组织添加、查看、删除企业微信、钉钉、飞书群机器人或 Webhook。",
-        subcommands: [Add.self, List.self, Remove.self]
+        subcommands: [Add.self, List.self, Test.self, Remove.self]
     )
 
     /// Creates the group; running it alone prints its help.
@@ -169,6 +169,41 @@ extension ChannelCommand {
         /// Calls `channel.remove`.
         func run() async throws {
             try await Console.call(ChannelRemove.self, .init(channel: channel), global) { _ in "已删除渠道 \(channel)" }
+        }
+    }
+
+    /// `channel test N [--to ADDRESS]`.
+    struct Test: AsyncParsableCommand {
+        /// Name and help.
+        static let configuration = CommandConfiguration(
+            abstract: "向渠道发送一条测试消息，检验地址、密钥和关键词是否正确（不经投递队列，立即发送）。"
+        )
+
+        /// The channel's number.
+        @Argument(help: ArgumentHelp("渠道编号", valueName: "channel"))
+        var channel: Int64
+
+        /// `--to`.
+        @Option(help: ArgumentHelp("测试邮件服务器时的收件地址", valueName: "address"))
+        var to: String?
+
+        /// `--socket`, `--json`.
+        @OptionGroup var global: GlobalOptions
+
+        /// Creates the command; ArgumentParser fills its options.
+        init() {}
+
+        /// Calls `channel.test`; a message that did not arrive exits non-zero.
+        func run() async throws {
+            let result = try await Console.withClient(global) { client in
+                try await client.call(ChannelTest.self, .init(channel: channel, to: to))
+            }
+            try Console.emit(result, global) { result in
+                result.delivered
+                    ? "测试消息已送达渠道“\(result.channel.name)”（\(result.channel.host)）。"
+                    : "测试消息未送达渠道“\(result.channel.name)”（\(result.channel.host)）：\(result.detail)"
+            }
+            if !result.delivered { throw ExitStatus.daemonError }
         }
     }
 }
