@@ -1,7 +1,7 @@
 import Domain
 
 /// What can be read inside a transaction.
-package protocol StoreReader: MemberReader, NoticeReader, ChannelReader, QuietHoursReading {
+package protocol StoreReader: MemberReader, NoticeReader, ChannelReader, QuietHoursReading, BoardReader {
     /// The organization with `code`, whatever its status.
     func organization(code: String) throws -> Organization?
     /// The organization with `id`.
@@ -34,7 +34,8 @@ package protocol StoreReader: MemberReader, NoticeReader, ChannelReader, QuietHo
 
 /// What can be changed inside a write transaction, besides reading. Audit and history are not written here:
 /// they come from the ``Change`` the transaction returns, so that no change can leave them out.
-package protocol StoreWriter: StoreReader, MemberWriter, NoticeWriter, ChannelWriter, OutboxRequeuer, QuietHoursWriting
+package protocol StoreWriter:
+    StoreReader, MemberWriter, NoticeWriter, ChannelWriter, OutboxRequeuer, QuietHoursWriting, BoardWriter
 {
     /// Inserts an organization and returns it with its id and path.
     func insertOrganization(_ new: NewOrganization) throws -> Organization

@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v6-channels-outbox", migrate: MigrationV6.migrate)
         migrator.registerMigration("v7-quiet-hours", migrate: MigrationV7.migrate)
         migrator.registerMigration("v9-notice-life-delivery-attempts", migrate: MigrationV9.migrate)
+        migrator.registerMigration("v10-message-board", migrate: MigrationV10.migrate)
         return migrator
     }
 
