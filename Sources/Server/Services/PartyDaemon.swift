@@ -134,6 +134,7 @@ package final class PartyDaemon: Sendable {
         ImportHandlers.register(in: &registry, sessions: uploads)
         NoticeHandlers.register(in: &registry)
         ChannelHandlers.register(in: &registry)
+        BoardHandlers.register(in: &registry)
         let catalog = registry.catalog
         SystemHandlers.register(in: &registry, catalog: { catalog + systemCatalog })
         // What reads or writes a whole subtree, roster or log: one such call can keep a core busy for seconds.

@@ -4,6 +4,9 @@
 // (MemberRules, OrgRules, the CSV codecs, identity number checks): validating stays the daemon's job.
 @_exported import struct Domain.AccountView
 @_exported import struct Domain.AuditEntryView
+@_exported import struct Domain.BoardMessageView
+@_exported import struct Domain.BoardPostFields
+@_exported import enum Domain.BoardState
 @_exported import enum Domain.ChannelAudience
 @_exported import struct Domain.ChannelFields
 @_exported import enum Domain.ChannelKind
