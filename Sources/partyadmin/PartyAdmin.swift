@@ -19,6 +19,7 @@ struct PartyAdmin: AsyncParsableCommand {
         MemberCommand.self,
         MeCommand.self,
         NoticeCommand.self,
+        BoardCommand.self,
         AttachmentCommand.self,
         ChannelCommand.self,
         DeliveryCommand.self,

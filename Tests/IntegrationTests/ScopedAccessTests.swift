@@ -71,8 +71,9 @@ struct ScopedAccessTests {
     }
 
     @Test func orgAdminIsRefusedOnEveryMethodOutsideTheirSubtree() async throws {
-        try await Self.seeded { daemon, _ in
+        try await Self.seeded { daemon, admin in
             let secb = PrincipalClient(daemon, unixUser: "secb")
+            let messageInC1 = try await BoardTests.postInC1(daemon, admin).id
             await Self.expectConcealed("org.add") {
                 _ = try await secb.call(OrgAdd.self, .init(code: "C9", name: "新支部", kind: "党支部", parent: "C"))
             }
@@ -140,6 +141,16 @@ struct ScopedAccessTests {
             }
             await Self.expectConcealed("member.export") { _ = try await secb.call(MemberExport.self, .init(org: "C1")) }
             await Self.expectConcealed("audit.list") { _ = try await secb.call(AuditList.self, .init(org: "C")) }
+            await Self.expectConcealed("board.list") { _ = try await secb.call(BoardList.self, .init(org: "C")) }
+            await Self.expectConcealed("board.approve") {
+                _ = try await secb.call(BoardApprove.self, .init(message: messageInC1))
+            }
+            await Self.expectConcealed("board.reply") {
+                _ = try await secb.call(BoardReply.self, .init(message: messageInC1, reply: "x"))
+            }
+            await Self.expectConcealed("board.delete") {
+                _ = try await secb.call(BoardDelete.self, .init(message: messageInC1, reason: "x"))
+            }
             await Self.expectForbidden("user.add") {
                 _ = try await secb.call(UserAdd.self, .init(unixUser: "x", role: "org-admin", org: "B1"))
             }
@@ -185,6 +196,15 @@ struct ScopedAccessTests {
             await Self.expectForbidden("auditor import") {
                 _ = try await audc.call(ImportBegin.self, .init(kind: .members))
             }
+            await Self.expectConcealed("auditor board outside") {
+                _ = try await audc.call(BoardList.self, .init(org: "B"))
+            }
+            await Self.expectForbidden("auditor board.approve") {
+                _ = try await audc.call(BoardApprove.self, .init(message: 1))
+            }
+            await Self.expectForbidden("auditor board.delete") {
+                _ = try await audc.call(BoardDelete.self, .init(message: 1, reason: "x"))
+            }
         }
     }
 
@@ -201,6 +221,16 @@ struct ScopedAccessTests {
                 await Self.expectForbidden("member listing") { _ = try await client.call(MemberList.self, .init()) }
                 await Self.expectForbidden("member writing") {
                     _ = try await client.call(MemberEdit.self, .init(member: womanID, fields: MemberFields(phone: "1")))
+                }
+                let posted = try await client.call(BoardPost.self, BoardPostFields(text: "本人留言"))
+                await Self.expectForbidden("member approving") {
+                    _ = try await client.call(BoardApprove.self, .init(message: posted.id))
+                }
+                await Self.expectForbidden("member replying") {
+                    _ = try await client.call(BoardReply.self, .init(message: posted.id, reply: "x"))
+                }
+                await Self.expectForbidden("member deleting") {
+                    _ = try await client.call(BoardDelete.self, .init(message: posted.id, reason: "x"))
                 }
             }
             // A link of a member who has left the roll no longer acts for anyone.

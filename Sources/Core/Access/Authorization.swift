@@ -13,11 +13,19 @@ enum Authorization {
         in tx: any StoreReader
     ) throws -> Caller {
         let caller = try identify(principal, ownUID: ownUID, in: tx)
+        try check(caller, access, targets, in: tx)
+        return caller
+    }
+
+    /// Checks that `caller`, already identified, may act under `access` on `targets`: the decision
+    /// ``authorize(_:_:_:ownUID:in:)`` takes, also for an operation open to every account that narrows what a
+    /// scoped caller names by the caller's role (`board.list`).
+    static func check(_ caller: Caller, _ access: Access, _ targets: [ScopeTarget], in tx: any StoreReader) throws {
         // The role alone decides first (no account, an auditor writing, a member reading others), so that what
         // follows can never tell a caller more than their role allows.
         try access.check(caller, targets: [])
         // Administrators see everything: a missing target is reported as missing by the operation itself.
-        guard access != .anyone, caller.role != nil, !caller.isSystemAdmin else { return caller }
+        guard access != .anyone, caller.role != nil, !caller.isSystemAdmin else { return }
         for target in targets {
             if case .forestTop = target {
                 try access.check(caller, targets: [.forestTop])
@@ -27,7 +35,6 @@ enum Authorization {
             guard let path = try locateIfExists(target, in: tx), (try? access.check(caller, targets: [path])) != nil
             else { throw concealed(target) }
         }
-        return caller
     }
 
     /// The one refusal for a target that is missing or outside the caller's scope: which of the two is not said.
@@ -43,6 +50,8 @@ enum Authorization {
             DomainError.notFound(field, "渠道 \(id) 不存在或不在您的管理范围内", reason: "channel.not_found")
         case .delivery(let id, let field):
             DomainError.notFound(field, "投递 \(id) 不存在或不在您的管理范围内", reason: "delivery.not_found")
+        case .boardMessage(let id, let field):
+            DomainError.notFound(field, "留言 \(id) 不存在或不在您的管理范围内", reason: "board.not_found")
         case .forestTop(let field):
             DomainError(.forbidden, reason: "auth.forbidden", field: field, message: "只有系统管理员可以设立顶级党组织，请指定上级组织")
         }
@@ -87,6 +96,9 @@ enum Authorization {
         case .delivery(let id, _):
             guard let delivery = try tx.delivery(id: id) else { return nil }
             return try tx.organization(id: delivery.channel.orgID)?.path
+        case .boardMessage(let id, _):
+            guard let entry = try tx.boardMessage(id: id) else { return nil }
+            return try tx.organization(id: entry.message.orgID)?.path
         case .forestTop:
             return .forestTop
         }

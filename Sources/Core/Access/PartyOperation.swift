@@ -115,6 +115,19 @@ extension PartyOperation {
     package static let deliveryList = PartyOperation("delivery.list", .read)
     /// The delivery workers' reading of due rows and recording of attempts (the daemon's own work).
     package static let deliveryAttempt = PartyOperation("delivery.attempt", .systemAdmin)
+    /// `board.post`: a member writes to their branch or one above it.
+    package static let boardPost = PartyOperation("board.post", .selfService)
+    /// `board.mine`: a member's own messages.
+    package static let boardMine = PartyOperation("board.mine", .selfService)
+    /// `board.list`: open to every account; what it shows depends on the role (administrators their subtree,
+    /// members what is shown to them), so the operation narrows it through ``Authorization/check(_:_:_:in:)``.
+    package static let boardList = PartyOperation("board.list", .account)
+    /// `board.approve`.
+    package static let boardApprove = PartyOperation("board.approve", .write)
+    /// `board.reply`.
+    package static let boardReply = PartyOperation("board.reply", .write)
+    /// `board.delete`.
+    package static let boardDelete = PartyOperation("board.delete", .write)
     /// `system.status`.
     package static let systemStatus = PartyOperation("system.status", .account)
     /// Opening an upload (`import.begin`, `import.chunk`): only writers may upload.

@@ -10,6 +10,8 @@ package enum ScopeTarget: Sendable, Equatable {
     case channel(id: Int64, field: String)
     /// An outbox row by number; its channel's organization's position is checked (removed channels too).
     case delivery(id: Int64, field: String)
+    /// A board message by number; the position of the organization it is addressed to is checked.
+    case boardMessage(id: Int64, field: String)
     /// The top of the forest, above every organization: naming it (creating a top-level organization) is
     /// within no subtree, so only system administrators pass.
     case forestTop(field: String)

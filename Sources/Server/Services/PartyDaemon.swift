@@ -159,6 +159,7 @@ package final class PartyDaemon: Sendable {
         NoticeHandlers.register(in: &registry)
         ChannelHandlers.register(in: &registry, tester: channelTester)
         AttachmentHandlers.register(in: &registry)
+        BoardHandlers.register(in: &registry)
         let catalog = registry.catalog
         SystemHandlers.register(in: &registry, catalog: { catalog + systemCatalog })
         // What reads or writes a whole subtree, roster or log: one such call can keep a core busy for seconds.
