@@ -36,6 +36,14 @@ struct StoreTests {
         #expect(name == "甲")
     }
 
+    /// Every acknowledged commit must survive a power loss: GRDB's WAL set-up would leave the writer at NORMAL.
+    @Test func theWriterSyncsEveryCommit() async throws {
+        try await Self.withStore { store in
+            let level = try await store.writerSynchronousLevel()
+            #expect(level == 2)
+        }
+    }
+
     @Test func subtreeMoveRewritesEveryPath() async throws {
         try await Self.withStore { store in
             try await store.change { tx in

@@ -22,13 +22,18 @@ package final class SQLiteStore: PartyStore {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         self.path = path
         try Self.restrictPermissions(of: path)
         pool = try DatabasePool(path: path, configuration: config)
+        // Set on the writer after the pool is open: GRDB's WAL set-up runs after `prepareDatabase` and sets
+        // NORMAL, under which a commit is safe from kill -9 but not from a power loss until the next checkpoint.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try Migrations.migrator.migrate(pool)
+    }
+
+    /// The writer's `synchronous` setting (2 is FULL), for the test that keeps it so.
+    package func writerSynchronousLevel() async throws -> Int {
+        try await pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
     }
 
     /// Makes the database and its `-wal` and `-shm` files owner-only, whatever the umask: they hold a city's
