@@ -62,4 +62,6 @@ struct BenchResults {
     var floorDatabaseBytes: Int
     /// Consistency checks passed (what partyd answered matches the generated data).
     var checks: [String]
+    /// The notice phases (publish, webhook delivery, Apprise), when run.
+    var notices: NoticeOutcome?
 }

@@ -24,6 +24,8 @@ struct DaemonPhase {
         var walBytes: Int
         /// Checks passed.
         var checks: [String]
+        /// The notice phases, when run.
+        var notices: NoticeOutcome?
     }
 
     /// The run's temporary directory.
@@ -34,8 +36,10 @@ struct DaemonPhase {
     var cases: [QueryCase]
     /// Repetitions per query.
     var repetitions: Int
-    /// Requests per round-trip test.
+    /// Requests per round-trip test (0: no round-trip tests).
     var roundTrips: Int
+    /// The notice phases, run last, or nil.
+    var notices: NoticePhase?
 
     /// Starts the daemon, measures, and stops it (SIGTERM, then SIGKILL after 30 s) whatever happens.
     func run(expectedOrganizations: Int, expectedMembers: Int, targets: QueryTargets) async throws -> Outcome {
@@ -117,13 +121,14 @@ struct DaemonPhase {
         }
         let branch = targets.branchCode
         var trips: [RoundTripResult] = []
-        for (label, call) in [
+        let calls: [(String, @Sendable (RPCClient) async throws -> Void)] = [
             ("system.hello", { @Sendable (c: RPCClient) in _ = try await c.call(SystemHello.self) }),
             (
                 "org.show（一个党支部）",
                 { @Sendable (c: RPCClient) in _ = try await c.call(OrgShow.self, .init(code: branch)) }
             ),
-        ] as [(String, @Sendable (RPCClient) async throws -> Void)] {
+        ]
+        for (label, call) in roundTrips == 0 ? [] : calls {
             for clients in [1, 8] {
                 Progress.say("往返：\(label)，\(clients) 个连接，\(roundTrips) 次请求")
                 trips.append(
@@ -137,15 +142,18 @@ struct DaemonPhase {
                 )
             }
         }
+        let memory = SystemInfo.memory(of: daemon.pid)
+        let noticeOutcome = try await notices?.run(daemon, client: client)
         return Outcome(
             organizationImport: organizationImport,
             memberImport: memberImport,
             queries: queries,
             roundTrips: trips,
-            memory: SystemInfo.memory(of: daemon.pid),
+            memory: memory,
             dataDirectoryBytes: 0,
             walBytes: 0,
-            checks: checks
+            checks: checks,
+            notices: noticeOutcome
         )
     }
 

@@ -38,6 +38,22 @@ struct PartyBench: AsyncParsableCommand {
     @Option(help: "把 Markdown 报告另存到此文件")
     var output: String?
 
+    /// Webhook messages for the delivery test.
+    @Option(help: "通知投递测试的 Webhook 消息数（每条一个渠道，平均分给各党组织；0 跳过通知测试）")
+    var deliveries = 20_000
+
+    /// Run only some phases.
+    @Option(help: "只测一部分：notices（导入后只测发布与投递，不测查询、往返与 sqlite3 下限）")
+    var only: BenchPart?
+
+    /// A Python that already has Apprise.
+    @Option(name: .customLong("apprise-python"), help: "已装有 Apprise 的 Python（默认在临时目录建 venv 并 pip install apprise）")
+    var apprisePython: String?
+
+    /// Leave Apprise out.
+    @Flag(name: .customLong("no-apprise"), help: "不做 Apprise 对比")
+    var noApprise = false
+
     /// Keep the temporary directory for inspection.
     @Flag(help: "保留临时目录（数据、CSV 文件、日志）")
     var keep = false
@@ -48,6 +64,8 @@ struct PartyBench: AsyncParsableCommand {
         guard members >= 1, members <= 5_000_000 else { throw ValidationError("--members 须在 1 到 5000000 之间") }
         guard (1...1000).contains(repetitions) else { throw ValidationError("--repetitions 须在 1 到 1000 之间") }
         guard (8...10_000_000).contains(roundTrips) else { throw ValidationError("--round-trips 须在 8 到 10000000 之间") }
+        guard (0...1_000_000).contains(deliveries) else { throw ValidationError("--deliveries 须在 0 到 1000000 之间") }
+        if only == .notices, deliveries == 0 { throw ValidationError("--only notices 需要 --deliveries 大于 0") }
     }
 
     /// Generates, measures partyd, measures the floor, reports.
@@ -68,21 +86,28 @@ struct PartyBench: AsyncParsableCommand {
         let roster = memberGenerator.generate(count: members, in: city)
         let files = try BenchFiles.write(city: city, roster: roster, in: directory)
         let targets = QueryTargets(city: city, roster: roster)
-        let cases = QueryCase.all(targets)
+        let everything = only == nil
+        let cases = everything ? QueryCase.all(targets) : []
+        let notices = try noticePhase(city: city, members: roster.count, directory: directory)
 
         let daemonRun = try await DaemonPhase(
             directory: directory,
             files: files,
             cases: cases,
             repetitions: repetitions,
-            roundTrips: roundTrips
+            roundTrips: everything ? roundTrips : 0,
+            notices: notices
         ).run(expectedOrganizations: city.organizations.count, expectedMembers: roster.count, targets: targets)
 
         let loadAfterDaemon = SystemInfo.loadAverage
-        Progress.say("sqlite3 下限：加载与查询…")
         let floor = try SQLiteFloor(directory: directory.appending("floor"))
-        let floorOrganizationLoad = try floor.loadOrganizations(csv: files.floorOrganizations)
-        let floorMemberLoad = try floor.loadMembers(csv: files.floorMembers)
+        var floorOrganizationLoad = 0.0
+        var floorMemberLoad = 0.0
+        if everything {
+            Progress.say("sqlite3 下限：加载与查询…")
+            floorOrganizationLoad = try floor.loadOrganizations(csv: files.floorOrganizations)
+            floorMemberLoad = try floor.loadMembers(csv: files.floorMembers)
+        }
         var queries: [QueryResult] = []
         for (index, query) in cases.enumerated() {
             let samples = try Samples.collect(repetitions: repetitions) {
@@ -91,7 +116,7 @@ struct PartyBench: AsyncParsableCommand {
             queries.append(QueryResult(label: query.label, partyd: daemonRun.queries[index], floor: samples))
         }
         var references: [(label: String, samples: Samples)] = []
-        for (index, reference) in QueryCase.references(targets).enumerated() {
+        for (index, reference) in (everything ? QueryCase.references(targets) : []).enumerated() {
             let samples = try Samples.collect(repetitions: repetitions) {
                 try floor.query(reference.sql, name: "r\(index)")
             }
@@ -127,7 +152,8 @@ struct PartyBench: AsyncParsableCommand {
             dataDirectoryBytes: daemonRun.dataDirectoryBytes,
             walBytes: daemonRun.walBytes,
             floorDatabaseBytes: BenchFiles.size(of: floor.database),
-            checks: daemonRun.checks
+            checks: daemonRun.checks,
+            notices: daemonRun.notices
         )
         let report = results.markdown
         print(report)
@@ -136,6 +162,27 @@ struct PartyBench: AsyncParsableCommand {
             Progress.say("报告已写入 \(output)")
         }
     }
+}
+
+extension PartyBench {
+    /// The notice phases as the options ask, or nil when `--deliveries 0`.
+    func noticePhase(city: City, members: Int, directory: TemporaryDirectory) throws -> NoticePhase? {
+        guard deliveries > 0 else { return nil }
+        var apprise: AppriseRun?
+        if !noApprise {
+            guard let script = AppriseRun.findScript() else {
+                throw BenchError("找不到 bench/apprise_send.py：请在仓库根目录运行（或加 --no-apprise）")
+            }
+            apprise = AppriseRun(python: apprisePython, script: script, threads: [1, 8])
+        }
+        return NoticePhase(deliveries: deliveries, city: city, members: members, directory: directory, apprise: apprise)
+    }
+}
+
+/// The parts of a run `--only` can select.
+enum BenchPart: String, ExpressibleByArgument, CaseIterable {
+    /// Import, then the notice phases.
+    case notices
 }
 
 /// Progress lines on standard error, so that standard output holds only the report.

@@ -28,10 +28,42 @@ extension BenchResults {
             lines.append(
                 "| \(name) | \(Format.count(timing.rows)) | \(Format.megabytes(timing.bytes)) | \(timing.chunks) | "
                     + "\(Format.duration(timing.upload)) | \(Format.duration(timing.commit)) | **\(Format.duration(timing.total))** | "
-                    + "\(Format.rate(Double(timing.rows) / max(timing.total, 1e-9))) | \(Format.duration(floor)) | "
-                    + "\(Format.ratio(timing.total, over: floor)) |"
+                    + "\(Format.rate(Double(timing.rows) / max(timing.total, 1e-9))) | "
+                    + "\(floor > 0 ? Format.duration(floor) : "未测") | \(Format.ratio(timing.total, over: floor)) |"
             )
         }
+        if !queries.isEmpty { lines.append(contentsOf: queryLines) }
+        if !roundTrips.isEmpty { lines.append(contentsOf: roundTripLines) }
+        lines.append("")
+        lines.append("## 内存与磁盘")
+        lines.append("")
+        if let memory {
+            lines.append("- partyd 常驻内存（查询结束后，VmRSS）：**\(Format.mebibytes(kibibytes: memory.rss))**")
+            lines.append("- partyd 峰值常驻内存（VmHWM，含导入与导出时的峰值）：\(Format.mebibytes(kibibytes: memory.peak))")
+        } else {
+            lines.append("- 未能读取 /proc/<pid>/status")
+        }
+        lines.append(
+            "- partyd 数据目录（停止后）：\(Format.megabytes(dataDirectoryBytes))，其中 WAL \(Format.megabytes(walBytes))；"
+                + "sqlite3 下限数据库：\(Format.megabytes(floorDatabaseBytes))"
+        )
+        if let notices { lines.append(contentsOf: Self.noticeLines(notices, members: members)) }
+        lines.append("")
+        lines.append("## 测量方法")
+        lines.append("")
+        lines.append(contentsOf: Self.method.map { "- " + $0 })
+        if notices != nil { lines.append(contentsOf: Self.noticeMethod.map { "- " + $0 }) }
+        lines.append("")
+        lines.append("## 核对")
+        lines.append("")
+        for check in checks + (notices?.checks ?? []) { lines.append("- \(check)") }
+        lines.append("")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The query table.
+    private var queryLines: [String] {
+        var lines: [String] = []
         lines.append("")
         lines.append("## 查询（partyd 经套接字，一个连接；sqlite3 为整个进程）")
         lines.append("")
@@ -50,6 +82,12 @@ extension BenchResults {
                     + "\(Format.duration(reference.samples.min)) | |"
             )
         }
+        return lines
+    }
+
+    /// The round-trip table.
+    private var roundTripLines: [String] {
+        var lines: [String] = []
         lines.append("")
         lines.append("## 套接字往返")
         lines.append("")
@@ -61,31 +99,8 @@ extension BenchResults {
                     + "\(Format.duration(trip.latencies.percentile(50))) | \(Format.duration(trip.latencies.percentile(99))) |"
             )
         }
-        lines.append("")
-        lines.append("## 内存与磁盘")
-        lines.append("")
-        if let memory {
-            lines.append("- partyd 常驻内存（查询结束后，VmRSS）：**\(Format.mebibytes(kibibytes: memory.rss))**")
-            lines.append("- partyd 峰值常驻内存（VmHWM，含导入与导出时的峰值）：\(Format.mebibytes(kibibytes: memory.peak))")
-        } else {
-            lines.append("- 未能读取 /proc/<pid>/status")
-        }
-        lines.append(
-            "- partyd 数据目录（停止后）：\(Format.megabytes(dataDirectoryBytes))，其中 WAL \(Format.megabytes(walBytes))；"
-                + "sqlite3 下限数据库：\(Format.megabytes(floorDatabaseBytes))"
-        )
-        lines.append("")
-        lines.append("## 测量方法")
-        lines.append("")
-        lines.append(contentsOf: Self.method.map { "- " + $0 })
-        lines.append("")
-        lines.append("## 核对")
-        lines.append("")
-        for check in checks { lines.append("- \(check)") }
-        lines.append("")
-        return lines.joined(separator: "\n")
+        return lines
     }
-
     /// How the figures were taken, printed with every report so that they are never read without it.
     static let method = [
         "partyd 为 release 构建，作为子进程运行在临时数据目录上；partybench 经 Unix 套接字用 RPCClient 调用，"
