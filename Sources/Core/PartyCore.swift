@@ -19,6 +19,8 @@ package struct PartyCore: Sendable {
     package let probes: ProbeGuard
     /// Attachment uploads in progress, the attachment file store and its limits.
     package let attachments: AttachmentUploads
+    /// Rung after a commit that wrote outbox rows.
+    package let outboxSignal = OutboxSignal()
 
     /// Creates the core.
     package init(

@@ -14,13 +14,14 @@ import Wire
 struct DeliveryTests {
     static let secret = "s3cret-签名"
 
-    /// A daemon whose delivery worker waits an hour between its own rounds: the tests run the rounds.
+    /// A daemon whose own delivery worker does not run: the tests run the rounds.
     static func withDaemon(
         clock: TestClock = TestClock(),
         _ body: (TestDaemon, RPCClient) async throws -> Void
     ) async throws {
         try await withTestDaemon(clock: clock) {
             $0.delivery.pollSeconds = 3600
+            $0.delivery.workerRuns = false
             $0.delivery.maxAttempts = 2
         } _: { daemon, client in
             try await seedTree(client)

@@ -19,10 +19,12 @@ struct ScopedAccessTests {
         }
     }
 
-    /// The same, on `clock`, with the daemon's own delivery and release rounds an hour apart: the test runs them.
+    /// The same, on `clock`, without the daemon's own delivery worker and with scheduled releases an hour apart:
+    /// the test runs them.
     static func seeded(clock: TestClock, _ body: (TestDaemon, RPCClient) async throws -> Void) async throws {
         try await withTestDaemon(clock: clock) {
             $0.delivery.pollSeconds = 3600
+            $0.delivery.workerRuns = false
         } _: { daemon, admin in
             try await seed(admin)
             try await body(daemon, admin)

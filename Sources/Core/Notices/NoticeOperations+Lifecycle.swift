@@ -12,6 +12,7 @@ extension PartyCore {
     package func editNotice(_ fields: NoticeEditFields, by principal: Principal) async throws -> NoticeView {
         let zone = timeZone
         let id = fields.notice
+        defer { outboxSignal.ring() }
         return try await write(.noticeEdit, by: principal, targets: [.notice(id: id, field: "notice")]) { op in
             let stored = try Self.requireNotice(id, in: op.tx)
             try NoticeLifecycle.requireScheduled(stored, action: "修改")
@@ -86,6 +87,7 @@ extension PartyCore {
     /// dropped, and the groups that received it are told it was withdrawn and why.
     package func retractNotice(_ id: Int64, reason: String, by principal: Principal) async throws -> NoticeView {
         let zone = timeZone
+        defer { outboxSignal.ring() }
         return try await write(.noticeRetract, by: principal, targets: [.notice(id: id, field: "notice")]) { op in
             let stored = try Self.requireNotice(id, in: op.tx)
             let reason = try NoticeLifecycle.retract(stored, reason: reason)
@@ -141,6 +143,7 @@ extension PartyCore {
             }
             if published { released += 1 }
         }
+        if released > 0 { outboxSignal.ring() }
         return released
     }
 

@@ -22,6 +22,7 @@ extension PartyCore {
         let targets: [ScopeTarget] =
             [.organization(code: fields.org, field: "org")] + named.map { .member(reference: $0, field: "members") }
         let limits = attachments.limits
+        defer { outboxSignal.ring() }
         return try await write(.noticePost, by: principal, targets: targets) { op in
             let draft = try NoticeDraft(fields, zone: zone, now: op.time.instant)
             let org = try OrgLookup.require(fields.org, field: "org", in: op.tx)

@@ -7,7 +7,8 @@ extension PartyCore {
     /// `notice.resend`: sends a notice again through the group channels it went through, and by e-mail to each
     /// addressed member who has not yet read it (not yet acknowledged it, when asked); returns how many messages.
     package func resendNotice(_ id: Int64, by principal: Principal) async throws -> Int {
-        try await write(.noticeResend, by: principal, targets: [.notice(id: id, field: "notice")]) { op in
+        defer { outboxSignal.ring() }
+        return try await write(.noticeResend, by: principal, targets: [.notice(id: id, field: "notice")]) { op in
             let notice = try Self.requireNotice(id, in: op.tx)
             guard notice.state == .published else {
                 throw DomainError(
@@ -37,7 +38,8 @@ extension PartyCore {
     /// `delivery.retry`: puts given-up deliveries of channels in the subtree of `org` (default: the caller's
     /// scope) back in line, due at once with their attempts counted afresh; only `ids` when given.
     package func retryDeliveries(_ ids: [Int64]?, org: String?, by principal: Principal) async throws -> Int {
-        try await write(.deliveryRetry, by: principal, targets: Self.optionalOrg(org, field: "org")) { op in
+        defer { outboxSignal.ring() }
+        return try await write(.deliveryRetry, by: principal, targets: Self.optionalOrg(org, field: "org")) { op in
             if let ids, ids.isEmpty || ids.count > Self.maximumNoticePage {
                 throw DomainError.invalid("ids", "须给出 1 到 \(Self.maximumNoticePage) 个投递编号", reason: "invalid_ids")
             }

@@ -11,6 +11,8 @@ struct DeliveryService: Service {
     let worker: DeliveryWorker
     let pollInterval: Duration
     let logger: Logger
+    /// Whether the worker runs here (tests that drive rounds themselves turn it off).
+    var workerRuns = true
 
     func run() async throws {
         let pollInterval = self.pollInterval
@@ -18,13 +20,16 @@ struct DeliveryService: Service {
         let pause: @Sendable () async -> Void = {
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
         }
+        let workerRuns = self.workerRuns
         await withDiscardingTaskGroup { group in
-            group.addTask {
-                await worker.run(
-                    isStopping: { Task.isShuttingDownGracefully || Task.isCancelled },
-                    pause: pause,
-                    onError: { error in logger.warning("delivery failed", metadata: ["error": "\(error)"]) }
-                )
+            if workerRuns {
+                group.addTask {
+                    await worker.run(
+                        isStopping: { Task.isShuttingDownGracefully || Task.isCancelled },
+                        pause: pause,
+                        onError: { error in logger.warning("delivery failed", metadata: ["error": "\(error)"]) }
+                    )
+                }
             }
             group.addTask {
                 while !Task.isShuttingDownGracefully, !Task.isCancelled {

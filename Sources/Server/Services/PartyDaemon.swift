@@ -100,6 +100,7 @@ package final class PartyDaemon: Sendable {
             policy: DeliveryPolicy(maximumAttempts: settings.maxAttempts)
         )
         let worker = delivery
+        core.outboxSignal.connect { worker.wake() }
         registry = Self.registry(uploads: uploads) { channel, message in await worker.test(channel, message) }
         dispatcher = Dispatcher(
             registry: registry,
@@ -126,7 +127,8 @@ package final class PartyDaemon: Sendable {
                 core: core,
                 worker: delivery,
                 pollInterval: .seconds(Int64(settings.pollSeconds)),
-                logger: logger
+                logger: logger,
+                workerRuns: settings.workerRuns
             ),
             AttachmentCollectorService(
                 core: core,
