@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Domain", "Store", "Core", "Notice", "Wire",
+                "Domain", "Store", "Core", "Notice", "Scheduler", "Wire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -68,6 +68,12 @@ let package = Package(
         .target(
             name: "Notice",
             dependencies: ["CCurl", "Domain", "Store", "Core", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // The scheduler: timed jobs now, reminder rules next; it acts through Core as the daemon's principal.
+        .target(
+            name: "Scheduler",
+            dependencies: ["Domain", "Core"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -121,7 +127,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "PartyTesting", "Wire", "Domain", "Server", "Core", "Store", "Notice",
+                "PartyTesting", "Wire", "Domain", "Server", "Core", "Store", "Notice", "Scheduler",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

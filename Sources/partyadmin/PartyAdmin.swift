@@ -20,6 +20,7 @@ struct PartyAdmin: AsyncParsableCommand {
         MeCommand.self,
         NoticeCommand.self,
         BoardCommand.self,
+        ScheduleCommand.self,
         AttachmentCommand.self,
         ChannelCommand.self,
         DeliveryCommand.self,

@@ -139,4 +139,22 @@ struct ScheduleRuleTests {
         #expect(fired.count == 12 && Set(fired).count == 12)
         #expect(fired.first == Self.slot("2027-01-01", 9) && fired.last == Self.slot("2027-12-01", 9))
     }
+
+    @Test func rulesReadAsTypedAndWriteBackTheSame() throws {
+        for text in [
+            "daily 09:00", "weekly 1 08:30", "monthly 1 09:00", "monthly last 18:00", "quarterly 15 09:00",
+            "yearly 07-01 09:00", "once 2026-12-01 09:00", "cron 0 9 1 * *",
+        ] {
+            #expect(try Recurrence.parse(text).text == text)
+        }
+        #expect(try Recurrence.parse("monthly 1 9:05").label == "每月 1 日 09:05")
+        #expect(try Recurrence.parse("quarterly 0 09:00").label == "每季度最后一天 09:00")
+        for bad in [
+            "", "monthly", "monthly 0 09:00", "weekly 8 09:00", "daily 24:00", "yearly 02-30 09:00", "hourly 5",
+        ] {
+            #expect(throws: DomainError.self) { try Recurrence.parse(bad) }
+        }
+        #expect(try MisfirePolicy.parse("replay:3") == .replay(cap: 3))
+        #expect(throws: DomainError.self) { try MisfirePolicy.parse("replay:101") }
+    }
 }

@@ -50,6 +50,8 @@ enum Authorization {
             DomainError.notFound(field, "渠道 \(id) 不存在或不在您的管理范围内", reason: "channel.not_found")
         case .delivery(let id, let field):
             DomainError.notFound(field, "投递 \(id) 不存在或不在您的管理范围内", reason: "delivery.not_found")
+        case .scheduledJob(let id, let field):
+            DomainError.notFound(field, "定时任务 \(id) 不存在或不在您的管理范围内", reason: "schedule.not_found")
         case .boardMessage(let id, let field):
             DomainError.notFound(field, "留言 \(id) 不存在或不在您的管理范围内", reason: "board.not_found")
         case .forestTop(let field):
@@ -93,6 +95,9 @@ enum Authorization {
         case .channel(let id, _):
             guard let channel = try tx.channel(id: id), channel.active else { return nil }
             return try tx.organization(id: channel.orgID)?.path
+        case .scheduledJob(let id, _):
+            guard let job = try tx.scheduledJob(id: id) else { return nil }
+            return try tx.organization(id: job.orgID)?.path
         case .delivery(let id, _):
             guard let delivery = try tx.delivery(id: id) else { return nil }
             return try tx.organization(id: delivery.channel.orgID)?.path

@@ -128,6 +128,18 @@ extension PartyOperation {
     package static let boardReply = PartyOperation("board.reply", .write)
     /// `board.delete`.
     package static let boardDelete = PartyOperation("board.delete", .write)
+    /// `schedule.add`.
+    package static let scheduleAdd = PartyOperation("schedule.add", .write)
+    /// `schedule.list`.
+    package static let scheduleList = PartyOperation("schedule.list", .read)
+    /// `schedule.next`.
+    package static let scheduleNext = PartyOperation("schedule.next", .read)
+    /// `schedule.remove`.
+    package static let scheduleRemove = PartyOperation("schedule.remove", .write)
+    /// `schedule.preview`: reads nothing but the rule given.
+    package static let schedulePreview = PartyOperation("schedule.preview", .account)
+    /// The scheduler's running of due timed jobs (the daemon's own work).
+    package static let scheduleRun = PartyOperation("schedule.run", .systemAdmin)
     /// `system.status`.
     package static let systemStatus = PartyOperation("system.status", .account)
     /// Opening an upload (`import.begin`, `import.chunk`): only writers may upload.

@@ -12,6 +12,8 @@ package enum ScopeTarget: Sendable, Equatable {
     case delivery(id: Int64, field: String)
     /// A board message by number; the position of the organization it is addressed to is checked.
     case boardMessage(id: Int64, field: String)
+    /// A timed job by number; its organization's position is checked.
+    case scheduledJob(id: Int64, field: String)
     /// The top of the forest, above every organization: naming it (creating a top-level organization) is
     /// within no subtree, so only system administrators pass.
     case forestTop(field: String)

@@ -24,37 +24,16 @@ extension PartyCore {
         let limits = attachments.limits
         defer { outboxSignal.ring() }
         return try await write(.noticePost, by: principal, targets: targets) { op in
-            let draft = try NoticeDraft(fields, zone: zone, now: op.time.instant)
-            let org = try OrgLookup.require(fields.org, field: "org", in: op.tx)
-            try OrgRules.requireActive(org, field: "org")
-            let memberIDs = try Self.namedMembers(named, of: org, in: op.tx)
-            var notice = try op.tx.createNotice(
-                NewNotice(
-                    notice: draft.notice(org: org.id, author: op.caller.userName, now: op.time.instant),
-                    orgPath: org.path,
-                    namedMemberIDs: memberIDs
-                )
+            let posted = try op.postNotice(fields, author: op.caller.userName, zone: zone, limits: limits)
+            return Change(
+                posted.view,
+                audit: op.audit(target: "通知 \(posted.view.id)", orgID: posted.orgID, summary: posted.summary)
             )
-            let files = try op.linkAttachments(
-                fields.attachments ?? [],
-                to: .notice(notice.id),
-                limits: limits,
-                zone: zone
-            )
-            if notice.state == .published { notice = try op.tx.releaseNotice(notice, orgPath: org.path) }
-            var view = Self.view(notice, org: org, zone: zone)
-            view.attachments = files
-            var summary =
-                notice.state == .scheduled
-                ? "定时发布\(draft.kind.rawValue)“\(view.title)”于 \(view.publishedAt)，对象：\(view.audience)"
-                : "发布\(draft.kind.rawValue)“\(view.title)”，对象：\(view.audience)，共 \(notice.recipientCount) 人"
-            if !files.isEmpty { summary += "，附件：" + files.map { "“\($0.name)”" }.joined(separator: "、") }
-            return Change(view, audit: op.audit(target: "通知 \(notice.id)", orgID: org.id, summary: summary))
         }
     }
 
     /// The ids of the members `references` name (each once), every one on the roll and in the subtree of `org`.
-    private static func namedMembers(
+    static func namedMembers(
         _ references: [String],
         of org: Organization,
         in tx: any StoreReader

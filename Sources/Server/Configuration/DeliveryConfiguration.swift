@@ -14,8 +14,9 @@ package struct DeliveryConfiguration: ModuleConfiguration {
     package var concurrency: Int
     /// Seconds one transfer may take. Key `partyd.deliveryTimeout`, env `PARTYD_DELIVERY_TIMEOUT`, default 20.
     package var timeoutSeconds: Int
-    /// Whether the daemon's own delivery worker runs. Not a configuration key: in-process tests turn it off to
-    /// drive every round themselves (`DeliveryWorker.deliverDue()`) with a test clock.
+    /// Whether the daemon's own background rounds run: the delivery worker and the scheduler's timed jobs. Not a
+    /// configuration key: in-process tests turn it off to drive every round themselves
+    /// (`DeliveryWorker.deliverDue()`, `PartyCore.runDueJobs()`) with a test clock.
     package var workerRuns = true
 
     /// Creates the settings.

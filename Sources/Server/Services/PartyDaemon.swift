@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import Logging
 import Notice
+import Scheduler
 import ServiceLifecycle
 import Store
 import UnixSignals
@@ -121,24 +122,28 @@ package final class PartyDaemon: Sendable {
         )
         // Started in this order, stopped in reverse: STOPPING=1 goes out first, then the listener drains, the
         // delivery worker records its last attempts, and the store checkpoints last.
-        let services: [any Service] = [
-            StoreService(store: store, logger: logger),
-            DeliveryService(
-                core: core,
-                worker: delivery,
-                pollInterval: .seconds(Int64(settings.pollSeconds)),
-                logger: logger,
-                workerRuns: settings.workerRuns
-            ),
-            AttachmentCollectorService(
-                core: core,
-                unlinkedAge: Double(configuration.attachments.unlinkedHours) * 3600,
-                interval: .seconds(3600),
-                logger: logger
-            ),
-            listener,
-            ShutdownAnnouncer(notifier: notifier, logger: logger),
-        ]
+        let scheduler: [any Service] =
+            settings.workerRuns ? [SchedulerService(engine: SchedulerEngine(core: core), logger: logger)] : []
+        let services: [any Service] =
+            [
+                StoreService(store: store, logger: logger),
+                DeliveryService(
+                    core: core,
+                    worker: delivery,
+                    pollInterval: .seconds(Int64(settings.pollSeconds)),
+                    logger: logger,
+                    workerRuns: settings.workerRuns
+                ),
+            ] + scheduler + [
+                AttachmentCollectorService(
+                    core: core,
+                    unlinkedAge: Double(configuration.attachments.unlinkedHours) * 3600,
+                    interval: .seconds(3600),
+                    logger: logger
+                ),
+                listener,
+                ShutdownAnnouncer(notifier: notifier, logger: logger),
+            ]
         var groupConfiguration = ServiceGroupConfiguration(
             services: services.map { .init(service: $0) },
             gracefulShutdownSignals: signals,
@@ -162,6 +167,7 @@ package final class PartyDaemon: Sendable {
         ChannelHandlers.register(in: &registry, tester: channelTester)
         AttachmentHandlers.register(in: &registry)
         BoardHandlers.register(in: &registry)
+        ScheduleHandlers.register(in: &registry)
         let catalog = registry.catalog
         SystemHandlers.register(in: &registry, catalog: { catalog + systemCatalog })
         // What reads or writes a whole subtree, roster or log: one such call can keep a core busy for seconds.

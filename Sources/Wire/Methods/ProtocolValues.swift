@@ -49,6 +49,8 @@ import struct Domain.IdentityNumber
 @_exported import enum Domain.OutboxPurpose
 @_exported import struct Domain.QuietHoursView
 @_exported import enum Domain.Role
+@_exported import struct Domain.ScheduleJobFields
+@_exported import struct Domain.ScheduleJobView
 
 extension Member {
     /// Whether the record's 身份证号 is the marker the protocol sends when the number is truly unknown (`#`),

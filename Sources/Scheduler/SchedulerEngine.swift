@@ -1,0 +1,38 @@
+import Core
+import Foundation
+
+/// The scheduler's loop: runs the timed jobs that are due, then sleeps until the next one is (never longer than
+/// `maximumSleep`, so that jobs added meanwhile and clock changes are noticed). Every decision is the core's and
+/// Domain's; this only decides when to ask. Reminder rules will run from here the same way.
+package struct SchedulerEngine: Sendable {
+    private let core: PartyCore
+    private let maximumSleep: Duration
+
+    /// An engine running `core`'s due jobs, looking again at least every `maximumSleep`.
+    package init(core: PartyCore, maximumSleep: Duration = .seconds(30)) {
+        self.core = core
+        self.maximumSleep = maximumSleep
+    }
+
+    /// Runs until `isStopping` says so; `sleep` waits (and returns early when the daemon stops); `onError`
+    /// hears of failed passes, which are tried again after the next sleep.
+    package func run(
+        isStopping: @escaping @Sendable () -> Bool,
+        sleep: @escaping @Sendable (Duration) async -> Void,
+        onError: @escaping @Sendable (any Error) -> Void
+    ) async {
+        while !isStopping() {
+            var wait = maximumSleep
+            do {
+                try await core.runDueJobs()
+                if let next = try await core.nextJobFireTime() {
+                    let seconds = max(0, next.timeIntervalSince(core.clock.now()))
+                    wait = min(maximumSleep, .milliseconds(Int64((seconds * 1000).rounded(.up)) + 1))
+                }
+            } catch {
+                onError(error)
+            }
+            await sleep(wait)
+        }
+    }
+}
