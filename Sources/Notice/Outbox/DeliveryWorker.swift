@@ -139,7 +139,7 @@ package final class DeliveryWorker: Sendable {
         // No more rows in flight than a batch: what is claimed is sent soon, and a crash repeats at most that many.
         let room = batchSize - excluded.count
         guard room > 0 else { return ([], 0) }
-        var sends: [DueDelivery] = []
+        var candidates: [DueDelivery] = []
         var held: [(id: Int64, until: Date)] = []
         for delivery in try await core.dueDeliveries(limit: room, excluding: excluded, excludingChannels: busy) {
             // Quiet hours hold all but urgent notices until the window ends.
@@ -147,18 +147,21 @@ package final class DeliveryWorker: Sendable {
                 let end = delivery.quietHours?.end(ofWindowContaining: now, in: core.timeZone)
             {
                 held.append((delivery.entry.id, end))
-                continue
+            } else {
+                candidates.append(delivery)
             }
-            let admitted = throttles.withLock { throttles in
+        }
+        // Held first: should that write fail, no channel has yet been charged for a send that will not happen.
+        try await core.deferDeliveries(held)
+        let sends = candidates.filter { delivery in
+            throttles.withLock { throttles in
                 var throttle = throttles[delivery.channel.id] ?? ChannelThrottle(pace: pace(delivery.channel.kind))
                 guard throttle.available(at: now) > 0 else { return false }
                 throttle.start(at: now)
                 throttles[delivery.channel.id] = throttle
                 return true
             }
-            if admitted { sends.append(delivery) }
         }
-        try await core.deferDeliveries(held)
         inFlight.withLock { $0.formUnion(sends.map(\.entry.id)) }
         return (sends, held.count)
     }
