@@ -19,6 +19,8 @@ package struct PartyCore: Sendable {
     package let probes: ProbeGuard
     /// Attachment uploads in progress, the attachment file store and its limits.
     package let attachments: AttachmentUploads
+    /// The local practice of organizational life: record deadline, working days, points, cadence.
+    package let activities: ActivitySettings
 
     /// Creates the core.
     package init(
@@ -27,6 +29,7 @@ package struct PartyCore: Sendable {
         timeZone: TimeZone,
         ownUID: UInt32,
         attachments: AttachmentUploads,
+        activities: ActivitySettings = .standard,
         probes: ProbeGuard = ProbeGuard()
     ) {
         self.store = store
@@ -34,6 +37,7 @@ package struct PartyCore: Sendable {
         self.timeZone = timeZone
         self.ownUID = ownUID
         self.attachments = attachments
+        self.activities = activities
         self.probes = probes
     }
 

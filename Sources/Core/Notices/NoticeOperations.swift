@@ -52,8 +52,9 @@ extension PartyCore {
         }
     }
 
-    /// The ids of the members `references` name (each once), every one on the roll and in the subtree of `org`.
-    private static func namedMembers(
+    /// The ids of the members `references` name (each once), every one on the roll and in the subtree of `org`
+    /// (also the invitees an activity names).
+    static func namedMembers(
         _ references: [String],
         of org: Organization,
         in tx: any StoreReader

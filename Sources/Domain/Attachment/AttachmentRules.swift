@@ -24,22 +24,25 @@ package enum AttachmentTag: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// The record an attachment is linked to. Notices now; activities (issue 10) add their case.
+/// The record an attachment is linked to: a notice or an activity of organizational life.
 package enum AttachmentOwner: Sendable, Hashable {
     /// A notice, by number.
     case notice(Int64)
+    /// An activity, by number.
+    case activity(Int64)
 
     /// The owner's kind as stored (`attachment_link.owner_kind`).
     package var kind: String {
         switch self {
         case .notice: "notice"
+        case .activity: "activity"
         }
     }
 
     /// The owner's number within its kind.
     package var id: Int64 {
         switch self {
-        case .notice(let id): id
+        case .notice(let id), .activity(let id): id
         }
     }
 
@@ -47,6 +50,7 @@ package enum AttachmentOwner: Sendable, Hashable {
     package init?(kind: String, id: Int64) {
         switch kind {
         case "notice": self = .notice(id)
+        case "activity": self = .activity(id)
         default: return nil
         }
     }
@@ -55,6 +59,7 @@ package enum AttachmentOwner: Sendable, Hashable {
     package var label: String {
         switch self {
         case .notice(let id): "通知 \(id)"
+        case .activity(let id): "活动 \(id)"
         }
     }
 }

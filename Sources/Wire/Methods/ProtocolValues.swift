@@ -3,15 +3,30 @@
 // one by one, so that a client such as the console reads them through Wire alone and never sees Domain's rules
 // (MemberRules, OrgRules, the CSV codecs, identity number checks): validating stays the daemon's job.
 @_exported import struct Domain.AccountView
+@_exported import enum Domain.ActivityCadence
+@_exported import struct Domain.ActivityCounts
+@_exported import struct Domain.ActivityFields
+@_exported import enum Domain.ActivityKind
+@_exported import struct Domain.ActivityRecordFields
+@_exported import enum Domain.ActivityState
+@_exported import struct Domain.ActivityView
 @_exported import enum Domain.AttachmentKind
 @_exported import struct Domain.AttachmentRef
 @_exported import enum Domain.AttachmentTag
 @_exported import struct Domain.AttachmentView
+@_exported import enum Domain.AttendanceChannel
+@_exported import struct Domain.AttendanceEventView
+@_exported import enum Domain.AttendanceStatus
+@_exported import struct Domain.AttendanceView
 @_exported import struct Domain.AuditEntryView
+@_exported import struct Domain.BranchCompliance
 @_exported import enum Domain.ChannelAudience
 @_exported import struct Domain.ChannelFields
 @_exported import enum Domain.ChannelKind
 @_exported import struct Domain.ChannelView
+@_exported import struct Domain.ComplianceItem
+@_exported import struct Domain.ComplianceReport
+@_exported import enum Domain.ComplianceStatus
 @_exported import struct Domain.DeliveryAttemptRecord
 @_exported import struct Domain.DeliveryAttemptView
 @_exported import enum Domain.DeliveryState
@@ -27,7 +42,9 @@ import struct Domain.IdentityNumber
 @_exported import enum Domain.MemberFlag
 @_exported import struct Domain.MemberHistoryView
 @_exported import struct Domain.MemberListing
+@_exported import struct Domain.MemberPoints
 @_exported import enum Domain.MemberStatus
+@_exported import struct Domain.MyActivity
 @_exported import enum Domain.NoticeAddressees
 @_exported import struct Domain.NoticeEditFields
 @_exported import struct Domain.NoticeFields
@@ -43,6 +60,8 @@ import struct Domain.IdentityNumber
 @_exported import enum Domain.OrgStatus
 @_exported import struct Domain.OrgTreeNode
 @_exported import enum Domain.OutboxPurpose
+@_exported import struct Domain.PointsEntry
+@_exported import struct Domain.PointsReport
 @_exported import struct Domain.QuietHoursView
 @_exported import enum Domain.Role
 
