@@ -19,6 +19,8 @@ struct PartyAdmin: AsyncParsableCommand {
         MemberCommand.self,
         MeCommand.self,
         NoticeCommand.self,
+        ActivityCommand.self,
+        PointsCommand.self,
         AttachmentCommand.self,
         ChannelCommand.self,
         DeliveryCommand.self,

@@ -11,9 +11,16 @@ package enum AttachmentTag: String, Codable, Sendable, CaseIterable {
     /// 其他.
     case other = "其他"
 
-    /// The tag named `text`, or the refusal listing the tags.
+    /// The English names the console accepts (`--tag photo`).
+    private static let aliases: [String: AttachmentTag] = [
+        "notice": .notice, "minutes": .minutes, "sign-in": .signIn, "signin": .signIn, "photo": .photo,
+        "other": .other,
+    ]
+
+    /// The tag named `text` (Chinese, or notice, minutes, sign-in, photo, other), or the refusal listing the tags.
     package static func parse(_ text: String, field: String = "tag") throws(DomainError) -> AttachmentTag {
-        guard let tag = AttachmentTag(rawValue: text.trimmedWhitespace) else {
+        let trimmed = text.trimmedWhitespace
+        guard let tag = AttachmentTag(rawValue: trimmed) ?? aliases[trimmed.lowercased()] else {
             throw DomainError.invalid(
                 field,
                 "附件分类“\(text)”无效，应为：\(allCases.map(\.rawValue).joined(separator: "、"))",
