@@ -21,6 +21,8 @@ package struct PartyCore: Sendable {
     package let attachments: AttachmentUploads
     /// Rung after a commit that wrote outbox rows.
     package let outboxSignal = OutboxSignal()
+    /// The local practice of organizational life: record deadline, working days, points, cadence.
+    package let activities: ActivitySettings
 
     /// Creates the core.
     package init(
@@ -29,6 +31,7 @@ package struct PartyCore: Sendable {
         timeZone: TimeZone,
         ownUID: UInt32,
         attachments: AttachmentUploads,
+        activities: ActivitySettings = .standard,
         probes: ProbeGuard = ProbeGuard()
     ) {
         self.store = store
@@ -36,6 +39,7 @@ package struct PartyCore: Sendable {
         self.timeZone = timeZone
         self.ownUID = ownUID
         self.attachments = attachments
+        self.activities = activities
         self.probes = probes
     }
 

@@ -21,6 +21,8 @@ struct PartyAdmin: AsyncParsableCommand {
         NoticeCommand.self,
         BoardCommand.self,
         ScheduleCommand.self,
+        ActivityCommand.self,
+        PointsCommand.self,
         AttachmentCommand.self,
         ChannelCommand.self,
         DeliveryCommand.self,

@@ -46,6 +46,8 @@ enum Authorization {
             DomainError.notFound(field, "党员“\(reference)”不存在或不在您的管理范围内", reason: "member.not_found")
         case .notice(let id, let field):
             DomainError.notFound(field, "通知 \(id) 不存在或不在您的管理范围内", reason: "notice.not_found")
+        case .activity(let id, let field):
+            DomainError.notFound(field, "活动 \(id) 不存在或不在您的管理范围内", reason: "activity.not_found")
         case .channel(let id, let field):
             DomainError.notFound(field, "渠道 \(id) 不存在或不在您的管理范围内", reason: "channel.not_found")
         case .delivery(let id, let field):
@@ -92,6 +94,9 @@ enum Authorization {
         case .notice(let id, _):
             guard let notice = try tx.notice(id: id) else { return nil }
             return try tx.organization(id: notice.orgID)?.path
+        case .activity(let id, _):
+            guard let activity = try tx.activity(id: id) else { return nil }
+            return try tx.organization(id: activity.orgID)?.path
         case .channel(let id, _):
             guard let channel = try tx.channel(id: id), channel.active else { return nil }
             return try tx.organization(id: channel.orgID)?.path

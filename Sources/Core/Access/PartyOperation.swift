@@ -159,6 +159,34 @@ extension PartyOperation {
     package static let attachmentList = PartyOperation("attachment.list", .account)
     /// Linking uploaded attachments to a record the caller may change (also done inside `notice.post`).
     package static let attachmentLink = PartyOperation("attachment.link", .write)
+    /// `activity.plan`.
+    package static let activityPlan = PartyOperation("activity.plan", .write)
+    /// `activity.show`.
+    package static let activityShow = PartyOperation("activity.show", .read)
+    /// `activity.list`.
+    package static let activityList = PartyOperation("activity.list", .read)
+    /// `activity.record`.
+    package static let activityRecord = PartyOperation("activity.record", .write)
+    /// `activity.attend`: attendance recorded by an administrator on a member's behalf.
+    package static let activityAttend = PartyOperation("activity.attend", .write)
+    /// `activity.cancel`.
+    package static let activityCancel = PartyOperation("activity.cancel", .write)
+    /// `activity.attach`.
+    package static let activityAttach = PartyOperation("activity.attach", .write)
+    /// `activity.publish`.
+    package static let activityPublish = PartyOperation("activity.publish", .write)
+    /// `activity.compliance`.
+    package static let activityCompliance = PartyOperation("activity.compliance", .read)
+    /// `points.list`.
+    package static let pointsList = PartyOperation("points.list", .read)
+    /// `me.activities`.
+    package static let meActivities = PartyOperation("me.activities", .selfService)
+    /// `me.confirm`.
+    package static let meConfirm = PartyOperation("me.confirm", .selfService)
+    /// `me.leave`.
+    package static let meLeave = PartyOperation("me.leave", .selfService)
+    /// `me.points`.
+    package static let mePoints = PartyOperation("me.points", .selfService)
     /// The collector: removing expired uploads and content nothing refers to (the daemon's own work).
     package static let attachmentCollect = PartyOperation("attachment.collect", .systemAdmin)
 }

@@ -6,6 +6,8 @@ package enum ScopeTarget: Sendable, Equatable {
     case member(reference: String, field: String)
     /// A notice by number; the publishing organization's position is checked.
     case notice(id: Int64, field: String)
+    /// An activity by number; the holding organization's position is checked.
+    case activity(id: Int64, field: String)
     /// A channel by number; its organization's position is checked.
     case channel(id: Int64, field: String)
     /// An outbox row by number; its channel's organization's position is checked (removed channels too).

@@ -4,7 +4,8 @@ import Store
 
 /// Who may see an attachment: its uploader (while the upload is fresh), and whoever sees a record it is
 /// linked to. For a notice that is an administrator whose scope holds the publishing organization, or a member
-/// the notice was addressed to. Anyone else is told what they would be told of a number that does not exist.
+/// the notice was addressed to; for an activity, an administrator whose scope holds its organization, or an
+/// invitee. Anyone else is told what they would be told of a number that does not exist.
 enum AttachmentAccess {
     /// The attachment `id` and the name (and tag) the caller knows it by, or the concealing refusal.
     static func require(
@@ -40,6 +41,20 @@ enum AttachmentAccess {
             case .admin, nil:
                 return false
             }
+        case .activity(let id):
+            guard let activity = try tx.activity(id: id) else { return false }
+            if caller.isSystemAdmin { return true }
+            switch caller.role {
+            case .member:
+                // Invitees read an activity's files (the notice, the minutes, the photos); other members do not.
+                guard let memberID = caller.memberID else { return false }
+                return try tx.attendance(of: id, memberID: memberID) != nil
+            case .orgAdmin, .auditor:
+                guard let org = try tx.organization(id: activity.orgID) else { return false }
+                return Authorization.sees(org.path, caller)
+            case .admin, nil:
+                return false
+            }
         }
     }
 
@@ -53,6 +68,8 @@ enum AttachmentAccess {
         switch owner {
         case .notice(let id):
             Authorization.concealed(.notice(id: id, field: "id"))
+        case .activity(let id):
+            Authorization.concealed(.activity(id: id, field: "id"))
         }
     }
 
@@ -83,6 +100,7 @@ extension AttachmentOwner {
     var scopeTarget: ScopeTarget {
         switch self {
         case .notice(let id): .notice(id: id, field: "id")
+        case .activity(let id): .activity(id: id, field: "id")
         }
     }
 }

@@ -60,6 +60,7 @@ extension PartyCore {
     static func ownerOrganization(_ owner: AttachmentOwner, in tx: any StoreReader) throws -> Int64 {
         switch owner {
         case .notice(let id): try requireNotice(id, in: tx).orgID
+        case .activity(let id): try requireActivity(id, in: tx).orgID
         }
     }
 }

@@ -32,7 +32,8 @@ extension PartyCore {
         }
     }
 
-    /// The ids of the members `references` name (each once), every one on the roll and in the subtree of `org`.
+    /// The ids of the members `references` name (each once), every one on the roll and in the subtree of `org`
+    /// (also the invitees an activity names).
     static func namedMembers(
         _ references: [String],
         of org: Organization,

@@ -11,9 +11,16 @@ package enum AttachmentTag: String, Codable, Sendable, CaseIterable {
     /// 其他.
     case other = "其他"
 
-    /// The tag named `text`, or the refusal listing the tags.
+    /// The English names the console accepts (`--tag photo`).
+    private static let aliases: [String: AttachmentTag] = [
+        "notice": .notice, "minutes": .minutes, "sign-in": .signIn, "signin": .signIn, "photo": .photo,
+        "other": .other,
+    ]
+
+    /// The tag named `text` (Chinese, or notice, minutes, sign-in, photo, other), or the refusal listing the tags.
     package static func parse(_ text: String, field: String = "tag") throws(DomainError) -> AttachmentTag {
-        guard let tag = AttachmentTag(rawValue: text.trimmedWhitespace) else {
+        let trimmed = text.trimmedWhitespace
+        guard let tag = AttachmentTag(rawValue: trimmed) ?? aliases[trimmed.lowercased()] else {
             throw DomainError.invalid(
                 field,
                 "附件分类“\(text)”无效，应为：\(allCases.map(\.rawValue).joined(separator: "、"))",
@@ -24,22 +31,25 @@ package enum AttachmentTag: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// The record an attachment is linked to. Notices now; activities (issue 10) add their case.
+/// The record an attachment is linked to: a notice or an activity of organizational life.
 package enum AttachmentOwner: Sendable, Hashable {
     /// A notice, by number.
     case notice(Int64)
+    /// An activity, by number.
+    case activity(Int64)
 
     /// The owner's kind as stored (`attachment_link.owner_kind`).
     package var kind: String {
         switch self {
         case .notice: "notice"
+        case .activity: "activity"
         }
     }
 
     /// The owner's number within its kind.
     package var id: Int64 {
         switch self {
-        case .notice(let id): id
+        case .notice(let id), .activity(let id): id
         }
     }
 
@@ -47,6 +57,7 @@ package enum AttachmentOwner: Sendable, Hashable {
     package init?(kind: String, id: Int64) {
         switch kind {
         case "notice": self = .notice(id)
+        case "activity": self = .activity(id)
         default: return nil
         }
     }
@@ -55,6 +66,7 @@ package enum AttachmentOwner: Sendable, Hashable {
     package var label: String {
         switch self {
         case .notice(let id): "通知 \(id)"
+        case .activity(let id): "活动 \(id)"
         }
     }
 }

@@ -16,6 +16,8 @@ package struct DaemonConfiguration: Sendable {
     package var delivery: DeliveryConfiguration
     /// Attachment limits and collection.
     package var attachments: AttachmentConfiguration
+    /// Organizational life's local practice: record deadline, holiday calendar, points, cadence.
+    package var activities: ActivityConfiguration
     /// swift-log level: trace, debug, info, notice, warning, error, critical. Key `partyd.logLevel`,
     /// env `PARTYD_LOG_LEVEL`, default `info`.
     package var logLevel: String
@@ -39,6 +41,7 @@ package struct DaemonConfiguration: Sendable {
         listener = ListenerConfiguration(socketPath: socketPath)
         delivery = DeliveryConfiguration()
         attachments = AttachmentConfiguration()
+        activities = ActivityConfiguration()
         self.logLevel = logLevel
         self.shutdownGraceSeconds = shutdownGraceSeconds
     }
@@ -51,6 +54,7 @@ package struct DaemonConfiguration: Sendable {
         listener = try ListenerConfiguration(reader: config)
         delivery = try DeliveryConfiguration(reader: config)
         attachments = try AttachmentConfiguration(reader: config)
+        activities = try ActivityConfiguration(reader: config)
         logLevel = config.string(forKey: "logLevel", default: "info")
         shutdownGraceSeconds = config.int(forKey: "shutdownGrace", default: 10)
         guard shutdownGraceSeconds >= 0 else { throw ConfigurationError("shutdownGrace 不能为负") }

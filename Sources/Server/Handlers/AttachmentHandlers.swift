@@ -54,7 +54,7 @@ enum AttachmentHandlers {
         }
         registry.register(AttachmentList.self, calling: .attachmentList) { params, request in
             guard let owner = AttachmentOwner(kind: params.owner, id: params.id) else {
-                throw DomainError.invalid("owner", "owner 应为 notice", reason: "attachment.invalid_owner")
+                throw DomainError.invalid("owner", "owner 应为 notice 或 activity", reason: "attachment.invalid_owner")
             }
             return AttachmentList.Result(
                 attachments: try await request.core.attachments(of: owner, by: request.principal)

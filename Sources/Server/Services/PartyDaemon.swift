@@ -79,7 +79,8 @@ package final class PartyDaemon: Sendable {
                 blobs: blobs,
                 limits: configuration.attachments.limits,
                 maxChunkBytes: Self.attachmentChunkBytes(maxRequestBytes: configuration.listener.maxRequestBytes)
-            )
+            ),
+            activities: configuration.activities.settings
         )
         let notifier = SystemdNotifier(environment: environment)
         let info = DaemonInfo(configuration: configuration, startedAt: clock.now(), socketPath: socketPath)
@@ -168,12 +169,14 @@ package final class PartyDaemon: Sendable {
         AttachmentHandlers.register(in: &registry)
         BoardHandlers.register(in: &registry)
         ScheduleHandlers.register(in: &registry)
+        ActivityHandlers.register(in: &registry)
         let catalog = registry.catalog
         SystemHandlers.register(in: &registry, catalog: { catalog + systemCatalog })
         // What reads or writes a whole subtree, roster or log: one such call can keep a core busy for seconds.
         registry.markHeavy([
             MemberExport.self, MemberList.self, MemberHistory.self, OrgTree.self, OrgExport.self, OrgHistory.self,
             OrgRevokedList.self, AuditList.self, ImportCommit.self, NoticePost.self, NoticeReceiptsMethod.self,
+            ActivityComplianceMethod.self, PointsList.self,
         ])
         return registry
     }

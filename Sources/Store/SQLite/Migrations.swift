@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("v8-attachments", migrate: MigrationV8.migrate)
         migrator.registerMigration("v9-notice-life-delivery-attempts", migrate: MigrationV9.migrate)
         migrator.registerMigration("v10-message-board", migrate: MigrationV10.migrate)
+        migrator.registerMigration("v11-activities", migrate: MigrationV11.migrate)
         migrator.registerMigration("v13-timed-jobs", migrate: MigrationV13.migrate)
         return migrator
     }

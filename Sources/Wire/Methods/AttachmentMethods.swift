@@ -153,7 +153,7 @@ package enum AttachmentDownload: RPCMethod {
 package enum AttachmentList: RPCMethod {
     /// Which record.
     package struct Params: Codable, Sendable {
-        /// The record's kind: `notice`.
+        /// The record's kind: `notice` or `activity`.
         package var owner: String
         /// Its number.
         package var id: Int64
@@ -171,5 +171,5 @@ package enum AttachmentList: RPCMethod {
         package init(attachments: [AttachmentView]) { self.attachments = attachments }
     }
     package static let name = "attachment.list"
-    package static let summary = "某条记录（通知）的附件列表"
+    package static let summary = "某条记录（通知或活动）的附件列表"
 }

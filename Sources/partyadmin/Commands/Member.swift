@@ -149,8 +149,10 @@ struct MeCommand: ParsableCommand {
     /// Name, help and leaf commands.
     static let configuration = CommandConfiguration(
         commandName: "me",
-        abstract: "本人信息与通知（账户须绑定党员记录，见 user add --role member）。",
-        subcommands: [Show.self, Inbox.self, Read.self, Ack.self]
+        abstract: "本人信息、通知、组织生活与积分（账户须绑定党员记录，见 user add --role member）。",
+        subcommands: [
+            Show.self, Inbox.self, Read.self, Ack.self, Activities.self, Confirm.self, Leave.self, Points.self,
+        ]
     )
 
     /// Creates the group; running it alone prints its help.
