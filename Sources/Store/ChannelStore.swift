@@ -13,6 +13,9 @@ package struct DueDelivery: Sendable {
     package var recipient: (name: String, email: String)?
     /// The quiet hours in force for the notice's organization (nil: none), filled in by the core.
     package var quietHours: QuietHours? = nil
+    /// For a group robot that can mention people by mobile number: the addressed members of the channel's
+    /// organization to mention, filled in by the core.
+    package var mentions: [String] = []
 }
 
 /// Channel and outbox reads inside a transaction.
@@ -37,6 +40,10 @@ package protocol ChannelReader {
     func delivery(id: Int64) throws -> DueDelivery?
     /// Every attempt made to deliver an outbox row, first first.
     func deliveryAttempts(of outboxID: Int64) throws -> [DeliveryAttemptRecord]
+    /// The mobile numbers of up to `limit` members a notice addressed in organization `orgID` who have not yet
+    /// acknowledged it (read it, when no acknowledgement is asked), or nil when more than `limit` such members
+    /// are there: a group is not flooded with mentions.
+    func mentionMobiles(notice: Notice, orgID: Int64, limit: Int) throws -> [String]?
 }
 
 /// Channel and outbox changes inside a write transaction.

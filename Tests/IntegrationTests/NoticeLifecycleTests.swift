@@ -278,4 +278,35 @@ struct NoticeLifecycleTests {
             #expect(try await secb.call(NoticeList.self, .init()).notices.isEmpty)
         }
     }
+
+    @Test func aDingTalkGroupMentionsTheFewItStillWaitsFor() async throws {
+        let robot = try HTTPReceiver { _ in .status(200, body: #"{"errcode":0,"errmsg":"ok"}"#) }
+        defer { robot.stop() }
+        try await ScopedAccessTests.seeded(clock: TestClock()) { daemon, admin in
+            _ = try await admin.call(
+                MemberEdit.self,
+                .init(member: womanID, fields: MemberFields(phone: "13800138000"))
+            )
+            _ = try await admin.call(
+                ChannelAdd.self,
+                ChannelFields(
+                    org: "B1",
+                    kind: "dingtalk",
+                    name: "一支部钉钉群",
+                    url: robot.url + "/robot/send?access_token=t"
+                )
+            )
+            var asking = Self.notice(title: "请确认收到")
+            asking.ackRequired = true
+            _ = try await admin.call(NoticePost.self, asking)
+            _ = try await admin.call(NoticePost.self, Self.notice(title: "工作动态一则"))
+            // A 钉钉 robot takes one message at a time.
+            #expect(try await daemon.daemon.delivery.deliverDue() == 1)
+            #expect(try await daemon.daemon.delivery.deliverDue() == 1)
+            let bodies = robot.requests.map(\.text)
+            let mentioned = try #require(bodies.first { $0.contains("请确认收到") })
+            #expect(mentioned.contains("13800138000") && mentioned.contains("atMobiles"))
+            #expect(bodies.first { $0.contains("工作动态一则") }?.contains("13800138000") == false)
+        }
+    }
 }

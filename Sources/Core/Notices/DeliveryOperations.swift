@@ -5,6 +5,9 @@ import Store
 /// What the delivery workers do through the core, as the daemon's own principal: read the rows that are due and
 /// record each attempt, so that every delivery is in the audit as proof of what was sent where.
 extension PartyCore {
+    /// The most members one robot message mentions; with more waiting in the group, it mentions none.
+    static let maximumMentions = 30
+
     /// Pending outbox rows due now, oldest first, skipping those already in flight and those of channels that can
     /// take nothing more now.
     package func dueDeliveries(
@@ -23,6 +26,18 @@ extension PartyCore {
                     quiet[due.notice.orgID] = try Self.quietHours(at: org, in: op.tx).0
                 }
                 due.quietHours = quiet[due.notice.orgID] ?? nil
+                // 钉钉 robots notify the people a message mentions by mobile: a notice that names its members or
+                // asks for acknowledgement mentions the few of that group's organization it still waits for.
+                if due.channel.kind == .dingtalk, due.entry.memberID == nil, due.entry.purpose == .notice,
+                    due.notice.namedMembers || due.notice.ackRequired
+                {
+                    due.mentions =
+                        try op.tx.mentionMobiles(
+                            notice: due.notice,
+                            orgID: due.channel.orgID,
+                            limit: Self.maximumMentions
+                        ) ?? []
+                }
                 return due
             }
         }

@@ -238,7 +238,7 @@ package final class DeliveryWorker: Sendable {
             body: delivery.notice.body,
             format: delivery.recipient == nil ? .markdown : .plainText,
             priority: priority,
-            recipients: delivery.recipient.map { [$0.email] } ?? []
+            recipients: delivery.recipient.map { [$0.email] } ?? delivery.mentions
         )
     }
 

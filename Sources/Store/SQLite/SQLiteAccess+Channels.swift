@@ -142,6 +142,20 @@ extension SQLiteAccess {
         }
     }
 
+    func mentionMobiles(notice: Notice, orgID: Int64, limit: Int) throws -> [String]? {
+        let pending = notice.ackRequired ? "r.acknowledged_at IS NULL" : "r.read_at IS NULL"
+        let phones = try String.fetchAll(
+            db,
+            sql: """
+                SELECT m.phone FROM notice_recipient r JOIN member m ON m.id = r.member_id
+                WHERE r.notice_id = ? AND r.org_id = ? AND \(pending) AND m.phone IS NOT NULL AND m.phone <> ''
+                ORDER BY m.id LIMIT ?
+                """,
+            arguments: [notice.id, orgID, limit + 1]
+        )
+        return phones.count > limit ? nil : phones
+    }
+
     func delivery(id: Int64) throws -> DueDelivery? {
         try Row.fetchOne(db, sql: Self.deliverySelect + " WHERE x.id = ?", arguments: [id]).map(Self.delivery)
     }
