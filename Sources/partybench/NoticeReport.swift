@@ -25,7 +25,7 @@ extension BenchResults {
                 + "**\(Format.duration(delivery.confirmed))** | **\(Format.rate(delivery.rate)) 条/秒** |"
         )
         lines.append(
-            "| 　其中首条到达前的等待（投递线程每 2 秒查看一次发件箱） | | \(Format.duration(delivery.firstArrival)) | |"
+            "| 　其中首条到达前的等待（发布的事务提交后即唤醒投递线程） | | \(Format.duration(delivery.firstArrival)) | |"
         )
         lines.append(
             "| 　首条到达 → 末条到达 | \(Format.count(delivery.messages)) | "
@@ -40,21 +40,11 @@ extension BenchResults {
         lines.append("")
         lines.append("### partyd 投递时间花在哪里")
         lines.append("")
-        let rounds = delivery.rounds
-        let span = max(rounds.inside + rounds.between, 1e-9)
         lines.append(
-            "- 投递线程一轮取最多 64 条到期记录，以至多 8 个并发传输发出，等全部回复后在一个事务里记录本轮结果，"
-                + "再读下一轮：接收端的到达时间按 64 条分成 \(Format.count(rounds.rounds)) 轮"
-                + "（审计记录 \(Format.count(outbox.auditedRounds)) 次“投递 N 条”）。"
-        )
-        lines.append(
-            "- 轮内（HTTP 发送）：共 \(Format.duration(rounds.inside))（\(percent(rounds.inside, of: span))），"
-                + "每轮中位数 \(Format.duration(rounds.medianSpan))，即每条约 \(Format.duration(rounds.medianSpan / 64))。"
-        )
-        lines.append(
-            "- 轮间（上一轮最后一条到达 → 下一轮第一条到达：等本轮最后的回复、写入本轮结果并提交、查询下一轮到期记录）："
-                + "共 \(Format.duration(rounds.between))（\(percent(rounds.between, of: span))），"
-                + "每次中位数 \(Format.duration(rounds.medianGap))。"
+            "- 投递线程按各渠道的节奏认领到期记录（同时在途最多 64 条，Webhook 每个渠道至多 8 个传输，全部渠道共 8 个"
+                + "libcurl 传输），每条发完即交给记录器；记录器把同时完成的结果合并为一次提交（组提交），不等同批其他消息："
+                + "审计记录 \(Format.count(outbox.auditedRounds)) 次“投递 N 条”，即 \(Format.count(outbox.auditedRounds)) 次提交，"
+                + "平均每次 \(String(format: "%.1f", Double(delivery.messages) / Double(max(outbox.auditedRounds, 1)))) 条。"
         )
         if let cpu = delivery.deliveryCPU {
             lines.append(
