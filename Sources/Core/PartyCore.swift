@@ -19,6 +19,8 @@ package struct PartyCore: Sendable {
     package let probes: ProbeGuard
     /// Attachment uploads in progress, the attachment file store and its limits.
     package let attachments: AttachmentUploads
+    /// The signing key and addresses of members' personal links.
+    package let links: MemberLinks
 
     /// Creates the core.
     package init(
@@ -27,6 +29,7 @@ package struct PartyCore: Sendable {
         timeZone: TimeZone,
         ownUID: UInt32,
         attachments: AttachmentUploads,
+        links: MemberLinks = .unserved(),
         probes: ProbeGuard = ProbeGuard()
     ) {
         self.store = store
@@ -34,6 +37,7 @@ package struct PartyCore: Sendable {
         self.timeZone = timeZone
         self.ownUID = ownUID
         self.attachments = attachments
+        self.links = links
         self.probes = probes
     }
 

@@ -1,7 +1,8 @@
 import Domain
 
 /// What can be read inside a transaction.
-package protocol StoreReader: MemberReader, NoticeReader, ChannelReader, QuietHoursReading, AttachmentReader {
+package protocol StoreReader: MemberReader, NoticeReader, ChannelReader, QuietHoursReading, AttachmentReader, LinkReader
+{
     /// The organization with `code`, whatever its status.
     func organization(code: String) throws -> Organization?
     /// The organization with `id`.
@@ -35,7 +36,8 @@ package protocol StoreReader: MemberReader, NoticeReader, ChannelReader, QuietHo
 /// What can be changed inside a write transaction, besides reading. Audit and history are not written here:
 /// they come from the ``Change`` the transaction returns, so that no change can leave them out.
 package protocol StoreWriter:
-    StoreReader, MemberWriter, NoticeWriter, ChannelWriter, OutboxRequeuer, QuietHoursWriting, AttachmentWriter
+    StoreReader, MemberWriter, NoticeWriter, ChannelWriter, OutboxRequeuer, QuietHoursWriting, AttachmentWriter,
+    LinkWriter
 {
     /// Inserts an organization and returns it with its id and path.
     func insertOrganization(_ new: NewOrganization) throws -> Organization

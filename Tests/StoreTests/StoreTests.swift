@@ -25,7 +25,7 @@ struct StoreTests {
             try first.appliedMigrations() == [
                 "v1-organizations-accounts-audit", "v2-members", "v3-utc-instants-actor-kinds", "v4-member-flags-json",
                 "v5-notices", "v6-channels-outbox", "v7-quiet-hours", "v8-attachments",
-                "v9-notice-life-delivery-attempts",
+                "v9-notice-life-delivery-attempts", "v12-member-links",
             ]
         )
         _ = try await first.change { tx in

@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("v7-quiet-hours", migrate: MigrationV7.migrate)
         migrator.registerMigration("v8-attachments", migrate: MigrationV8.migrate)
         migrator.registerMigration("v9-notice-life-delivery-attempts", migrate: MigrationV9.migrate)
+        migrator.registerMigration("v12-member-links", migrate: MigrationV12.migrate)
         return migrator
     }
 

@@ -26,12 +26,14 @@ import struct Domain.IdentityNumber
 @_exported import struct Domain.MemberFields
 @_exported import enum Domain.MemberFlag
 @_exported import struct Domain.MemberHistoryView
+@_exported import struct Domain.MemberLinkView
 @_exported import struct Domain.MemberListing
 @_exported import enum Domain.MemberStatus
 @_exported import enum Domain.NoticeAddressees
 @_exported import struct Domain.NoticeEditFields
 @_exported import struct Domain.NoticeFields
 @_exported import enum Domain.NoticeKind
+@_exported import struct Domain.NoticeLinkList
 @_exported import enum Domain.NoticePriority
 @_exported import struct Domain.NoticeReceipts
 @_exported import enum Domain.NoticeState
@@ -44,6 +46,8 @@ import struct Domain.IdentityNumber
 @_exported import struct Domain.OrgTreeNode
 @_exported import enum Domain.OutboxPurpose
 @_exported import struct Domain.QuietHoursView
+@_exported import enum Domain.ReceiptChannel
+@_exported import struct Domain.ReceiptChannelCounts
 @_exported import enum Domain.Role
 
 extension Member {
