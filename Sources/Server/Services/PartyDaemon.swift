@@ -13,7 +13,8 @@ import Glibc
 #endif
 
 /// The daemon assembled: the data-directory lock, then its services in dependency order: the store, the
-/// socket listener, the shutdown announcer. swift-service-lifecycle starts them in that order and, on SIGTERM,
+/// delivery worker, the attachment collector, the socket listener, the HTTP listener (when configured), the
+/// shutdown announcer. swift-service-lifecycle starts them in that order and, on SIGTERM,
 /// stops them in reverse: the listener stops accepting and finishes in-flight requests, and the store
 /// checkpoints last. `partyd`'s `main` and the in-process test harness both start it this way.
 package final class PartyDaemon: Sendable {
@@ -29,6 +30,8 @@ package final class PartyDaemon: Sendable {
     package let registry: MethodRegistry
     /// The outbox's delivery worker (tests run its rounds themselves).
     package let delivery: DeliveryWorker
+    /// The HTTP listener for members' link pages, when configured (tests ask it for its port).
+    package let web: WebService?
     private let lock: DataDirectoryLock
     private let group: ServiceGroup
 
@@ -69,6 +72,12 @@ package final class PartyDaemon: Sendable {
         } catch {
             throw StartupError("无法准备附件目录 \(configuration.store.attachmentsPath)：\(error.localizedDescription)")
         }
+        let linkKey: [UInt8]
+        do {
+            linkKey = try LinkKey.loadOrCreate(at: configuration.store.linkKeyPath)
+        } catch {
+            throw StartupError("无法准备链接密钥：\(error)")
+        }
         core = PartyCore(
             store: store,
             clock: clock,
@@ -78,6 +87,12 @@ package final class PartyDaemon: Sendable {
                 blobs: blobs,
                 limits: configuration.attachments.limits,
                 maxChunkBytes: Self.attachmentChunkBytes(maxRequestBytes: configuration.listener.maxRequestBytes)
+            ),
+            links: MemberLinks(
+                key: linkKey,
+                lifetime: configuration.http.linkLifetime,
+                publicBaseURL: configuration.http.publicBaseURL,
+                served: configuration.http.address != nil
             )
         )
         let notifier = SystemdNotifier(environment: environment)
@@ -119,7 +134,9 @@ package final class PartyDaemon: Sendable {
             ),
             policy: DeliveryPolicy(maximumAttempts: settings.maxAttempts)
         )
-        let services: [any Service] = [
+        let core = self.core
+        web = configuration.http.address.map { WebService(host: $0.host, port: $0.port, core: core, logger: logger) }
+        var services: [any Service] = [
             StoreService(store: store, logger: logger),
             DeliveryService(
                 core: core,
@@ -134,8 +151,9 @@ package final class PartyDaemon: Sendable {
                 logger: logger
             ),
             listener,
-            ShutdownAnnouncer(notifier: notifier, logger: logger),
         ]
+        if let web { services.append(web) }
+        services.append(ShutdownAnnouncer(notifier: notifier, logger: logger))
         var groupConfiguration = ServiceGroupConfiguration(
             services: services.map { .init(service: $0) },
             gracefulShutdownSignals: signals,
