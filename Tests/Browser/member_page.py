@@ -11,9 +11,11 @@ driver log, screenshots) goes under WORKDIR. Prints one line of JSON; exits 1 wh
 
 import json
 import os
+import signal
 import sys
 
 from selenium import webdriver
+from selenium.common.exceptions import SessionNotCreatedException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -22,7 +24,38 @@ CHROMIUM = os.environ.get("PARTY_CHROMIUM", "/usr/bin/chromium")
 DRIVER = os.environ.get("PARTY_CHROMEDRIVER", "/usr/bin/chromedriver")
 
 
+def reset_inherited_state():
+    """Gives the browser the process state a shell would. The Swift test runner that starts this script runs
+    in-process daemons beside it: one binding its socket has the process-wide umask narrowed for a moment (a child
+    started then inherits it, and Chromium cannot use the profile it creates: it crashes with SIGTRAP), and NIO and
+    libdispatch leave signals ignored or blocked, which children inherit too.
+    """
+    os.umask(0o077)
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
+    for number in signal.valid_signals():
+        if number in (signal.SIGKILL, signal.SIGSTOP):
+            continue
+        try:
+            signal.signal(number, signal.SIG_DFL)
+        except (OSError, ValueError):
+            pass
+
+
 def browser(workdir):
+    """Chromium under chromedriver; a start that fails (a busy machine) is tried again, three times at most."""
+    for attempt in range(3):
+        try:
+            return start_browser(workdir, attempt)
+        except SessionNotCreatedException:
+            log = os.path.join(workdir, "chromedriver-%d.log" % attempt)
+            if os.path.exists(log):
+                with open(log, encoding="utf-8", errors="replace") as file:
+                    sys.stderr.write("chromedriver log (attempt %d):\n%s\n" % (attempt, file.read()[-3000:]))
+            if attempt == 2:
+                raise
+
+
+def start_browser(workdir, attempt):
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for argument in (
@@ -33,12 +66,16 @@ def browser(workdir):
         "--no-first-run",
         "--disable-extensions",
         "--window-size=390,844",  # a phone's viewport
-        "--user-data-dir=" + os.path.join(workdir, "profile"),
+        "--user-data-dir=" + os.path.join(workdir, "profile-%d" % attempt),
         "--disk-cache-dir=" + os.path.join(workdir, "cache"),
         "--crash-dumps-dir=" + os.path.join(workdir, "crashes"),
     ):
         options.add_argument(argument)
-    service = Service(executable_path=DRIVER, log_output=os.path.join(workdir, "chromedriver.log"))
+    service = Service(
+        executable_path=DRIVER,
+        log_output=os.path.join(workdir, "chromedriver-%d.log" % attempt),
+        service_args=["--verbose"],
+    )
     driver = webdriver.Chrome(service=service, options=options)
     driver.set_page_load_timeout(30)
     return driver
@@ -53,6 +90,7 @@ def main():
         print(__doc__, file=sys.stderr)
         return 3
     step, url, workdir = sys.argv[1:]
+    reset_inherited_state()
     driver = browser(workdir)
     try:
         driver.get(url)
