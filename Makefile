@@ -6,20 +6,25 @@
 SWIFT      ?= swift
 VAR        := $(CURDIR)/var
 SOCKET     := $(VAR)/partyd.sock
-APT_PKGS   := pkg-config libsqlite3-dev libcurl4-openssl-dev sqlite3
+APT_PKGS   := pkg-config libsqlite3-dev libcurl4-openssl-dev sqlite3 chromium chromium-driver
+BROWSER_VENV := $(CURDIR)/.build/browser-venv
 TEST_FLAGS ?=
 
 .PHONY: all deps build release run test lint format bench clean completions
 
 all: build
 
-# Checks the C libraries the package links (through pkg-config); installs them when root, else says how.
+# Checks the C libraries the package links (through pkg-config) and what the browser test drives (Debian's
+# chromium and chromium-driver); installs them when root, else says how. Then Selenium from PyPI into
+# .build/browser-venv (no root needed) for Tests/Browser/member_page.py.
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
 	pkg-config --exists libcurl 2>/dev/null || missing="$$missing libcurl4-openssl-dev"; \
 	command -v sqlite3 >/dev/null 2>&1 || missing="$$missing sqlite3"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	[ -x /usr/bin/chromedriver ] || missing="$$missing chromium-driver"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "正在安装缺少的系统包:$$missing"; \
@@ -29,6 +34,12 @@ deps:
 	    echo "请执行: sudo apt-get install -y$$missing"; \
 	    exit 1; \
 	  fi; \
+	fi
+	@if ! $(BROWSER_VENV)/bin/python -c "import selenium" >/dev/null 2>&1; then \
+	  echo "正在安装 Selenium 到 $(BROWSER_VENV)"; \
+	  mkdir -p $(CURDIR)/.build; \
+	  python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check selenium \
+	    || { echo "无法安装 Selenium；请执行: python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install selenium"; exit 1; }; \
 	fi
 
 build: deps

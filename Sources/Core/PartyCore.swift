@@ -23,6 +23,8 @@ package struct PartyCore: Sendable {
     package let outboxSignal = OutboxSignal()
     /// The local practice of organizational life: record deadline, working days, points, cadence.
     package let activities: ActivitySettings
+    /// The signing key and addresses of members' personal links.
+    package let links: MemberLinks
 
     /// Creates the core.
     package init(
@@ -32,6 +34,7 @@ package struct PartyCore: Sendable {
         ownUID: UInt32,
         attachments: AttachmentUploads,
         activities: ActivitySettings = .standard,
+        links: MemberLinks = .unserved(),
         probes: ProbeGuard = ProbeGuard()
     ) {
         self.store = store
@@ -40,6 +43,7 @@ package struct PartyCore: Sendable {
         self.ownUID = ownUID
         self.attachments = attachments
         self.activities = activities
+        self.links = links
         self.probes = probes
     }
 

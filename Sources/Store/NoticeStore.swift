@@ -30,6 +30,20 @@ package struct NoticeRecipientState: Sendable, Equatable {
     package var readAt: Date?
     /// When they acknowledged it.
     package var acknowledgedAt: Date?
+    /// How the read receipt arrived.
+    package var readVia: ReceiptChannel? = nil
+    /// How the acknowledgement arrived.
+    package var acknowledgedVia: ReceiptChannel? = nil
+}
+
+/// Read and acknowledged counts of one notice that arrived through one channel.
+package struct NoticeChannelCounts: Sendable, Equatable {
+    /// The channel.
+    package var channel: ReceiptChannel
+    /// Read receipts that came this way.
+    package var read: Int
+    /// Acknowledgements that came this way.
+    package var acknowledged: Int
 }
 
 /// Read and acknowledged counts of one organization of a notice's audience.
@@ -52,6 +66,8 @@ package protocol NoticeReader {
     func notices(under root: OrgPath?, before: Int64?, limit: Int) throws -> [Notice]
     /// Per-organization counts of a notice's recipients.
     func noticeCounts(_ noticeID: Int64) throws -> [NoticeOrgCounts]
+    /// Read and acknowledged counts of a notice by the channel they came through, for the channels that had any.
+    func noticeChannelCounts(_ noticeID: Int64) throws -> [NoticeChannelCounts]
     /// Recipients who have not read it (or, when `acknowledgement`, not acknowledged it), by branch then name.
     func outstandingRecipients(
         _ noticeID: Int64,
@@ -83,8 +99,8 @@ package protocol NoticeWriter {
     /// Retracts a published notice: its undelivered messages are dropped and the group channels that received it
     /// are told; returns how many messages were dropped and how many announcements queued.
     func retractNotice(_ noticeID: Int64, reason: String) throws -> (dropped: Int, announced: Int)
-    /// Records that a member read the notice now (a second read keeps the first time).
-    func markNoticeRead(_ noticeID: Int64, memberID: Int64) throws
-    /// Records that a member acknowledged the notice now (and read it, if not yet).
-    func markNoticeAcknowledged(_ noticeID: Int64, memberID: Int64) throws
+    /// Records that a member read the notice now through `channel` (a second read keeps the first time and way).
+    func markNoticeRead(_ noticeID: Int64, memberID: Int64, via channel: ReceiptChannel) throws
+    /// Records that a member acknowledged the notice now through `channel` (and read it, if not yet).
+    func markNoticeAcknowledged(_ noticeID: Int64, memberID: Int64, via channel: ReceiptChannel) throws
 }

@@ -25,6 +25,15 @@ struct PartydCommand: AsyncParsableCommand {
     @Option(name: .customLong("socket-group"), help: "套接字所属用户组，组内用户可使用 partyadmin")
     var socketGroup: String?
 
+    @Option(name: .long, help: "启用个人链接网页服务，监听 主机:端口（如 127.0.0.1:8080；PARTYD_HTTP_ADDRESS，默认不启用）")
+    var http: String?
+
+    @Option(
+        name: .customLong("http-public-url"),
+        help: "个人链接的公开地址前缀（如 https://dangjian.example.cn；PARTYD_HTTP_PUBLIC_BASE_URL）"
+    )
+    var httpPublicURL: String?
+
     @Option(name: .customLong("log-level"), help: "日志级别：trace debug info notice warning error critical")
     var logLevel: String?
 
@@ -34,6 +43,8 @@ struct PartydCommand: AsyncParsableCommand {
         overrides["socket"] = socket
         overrides["socketGroup"] = socketGroup
         overrides["logLevel"] = logLevel
+        overrides["http.address"] = http
+        overrides["http.publicBaseURL"] = httpPublicURL
         let configuration: DaemonConfiguration
         do {
             configuration = try await DaemonConfiguration.load(overrides: overrides, configFile: config)

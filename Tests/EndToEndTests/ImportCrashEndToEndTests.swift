@@ -177,8 +177,9 @@ struct SQLiteFiles {
 
     /// The size of the write-ahead log in bytes (0 when absent).
     func walSize() -> Int {
-        var info = stat()
-        guard stat(databasePath + "-wal", &info) == 0 else { return 0 }
-        return Int(info.st_size)
+        // Through FileManager: with Hummingbird linked, `stat` no longer resolves to Glibc's under
+        // MemberImportVisibility.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: databasePath + "-wal")
+        return (attributes?[.size] as? NSNumber)?.intValue ?? 0
     }
 }

@@ -85,6 +85,46 @@ struct ConfigurationTests {
         #expect(error?.description.contains("attachmentsPerRecord") == true)
     }
 
+    @Test func theHTTPListenerIsOffUnlessAnAddressIsGiven() async throws {
+        let defaults = try await DaemonConfiguration.load(
+            overrides: [:],
+            configFile: nil,
+            environment: [:],
+            defaultFile: "/nonexistent/partyd.json"
+        )
+        #expect(defaults.http.address == nil && defaults.http.publicBaseURL == nil)
+        #expect(defaults.http.linkExpiryDays == 30)
+        try await Self.withFile(
+            #"{"partyd": {"http": {"address": "127.0.0.1:8080", "publicBaseURL": "https://a.example.cn", "linkExpiryDays": 7}}}"#
+        ) { path in
+            let file = try await DaemonConfiguration.load(overrides: [:], configFile: path, environment: [:])
+            #expect(file.http.address?.host == "127.0.0.1" && file.http.address?.port == 8080)
+            #expect(file.http.publicBaseURL == "https://a.example.cn" && file.http.linkExpiryDays == 7)
+            let overridden = try await DaemonConfiguration.load(
+                overrides: ["http.address": "[::1]:0"],
+                configFile: path,
+                environment: [
+                    "PARTYD_HTTP_PUBLIC_BASE_URL": "https://b.example.cn/p", "PARTYD_HTTP_LINK_EXPIRY_DAYS": "3",
+                ]
+            )
+            #expect(overridden.http.address?.host == "::1" && overridden.http.address?.port == 0)
+            #expect(overridden.http.publicBaseURL == "https://b.example.cn/p" && overridden.http.linkExpiryDays == 3)
+        }
+        for (key, value) in [
+            ("PARTYD_HTTP_ADDRESS", "8080"), ("PARTYD_HTTP_PUBLIC_BASE_URL", "ftp://x"),
+            ("PARTYD_HTTP_LINK_EXPIRY_DAYS", "0"),
+        ] {
+            await #expect(throws: ConfigurationError.self, "\(key)=\(value)") {
+                _ = try await DaemonConfiguration.load(
+                    overrides: [:],
+                    configFile: nil,
+                    environment: [key: value],
+                    defaultFile: "/nonexistent/partyd.json"
+                )
+            }
+        }
+    }
+
     @Test func configFileFromTheEnvironment() async throws {
         try await Self.withFile(#"{"partyd": {"logLevel": "debug"}}"#) { path in
             let config = try await DaemonConfiguration.load(

@@ -14,8 +14,12 @@ import Glibc
 @Suite("Personal data is never world-readable")
 struct FilePermissionTests {
     static func mode(_ path: String) -> mode_t? {
-        var info = stat()
-        return stat(path, &info) == 0 ? info.st_mode & 0o7777 : nil
+        // Through FileManager: with Hummingbird linked, `stat` no longer resolves to Glibc's under
+        // MemberImportVisibility.
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let permissions = attributes[.posixPermissions] as? Int
+        else { return nil }
+        return mode_t(permissions)
     }
 
     @Test func databaseFilesAreOwnerOnly() async throws {

@@ -85,6 +85,8 @@ extension PartyOperation {
     package static let noticeList = PartyOperation("notice.list", .read)
     /// `notice.show`.
     package static let noticeShow = PartyOperation("notice.show", .read)
+    /// `notice.links`: members' personal links to a notice, for administrators who pass them on by hand.
+    package static let noticeLinks = PartyOperation("notice.links", .write)
     /// `notice.receipts`.
     package static let noticeReceipts = PartyOperation("notice.receipts", .read)
     /// `me.inbox`.

@@ -21,7 +21,7 @@ extension PartyCore {
     package func readNotice(_ id: Int64, by principal: Principal) async throws -> InboxEntry {
         try await recordOwn(.meRead, id, by: principal) { tx, notice, state, memberID in
             guard state.readAt == nil else { return false }
-            try tx.markNoticeRead(notice.id, memberID: memberID)
+            try tx.markNoticeRead(notice.id, memberID: memberID, via: .console)
             return true
         }
     }
@@ -32,7 +32,7 @@ extension PartyCore {
             guard try NoticeRules.mayAcknowledge(notice, alreadyAcknowledged: state.acknowledgedAt != nil) else {
                 return false
             }
-            try tx.markNoticeAcknowledged(notice.id, memberID: memberID)
+            try tx.markNoticeAcknowledged(notice.id, memberID: memberID, via: .console)
             return true
         }
     }

@@ -122,7 +122,10 @@ extension PartyCore {
                         acknowledged: $0.acknowledgedAt != nil
                     )
                 },
-                outstandingTotal: outstanding.total
+                outstandingTotal: outstanding.total,
+                channels: try op.tx.noticeChannelCounts(id).map {
+                    ReceiptChannelCounts(channel: $0.channel, read: $0.read, acknowledged: $0.acknowledged)
+                }
             )
         }
     }

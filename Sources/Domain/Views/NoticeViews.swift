@@ -253,6 +253,8 @@ package struct NoticeReceipts: Codable, Sendable, Equatable {
     package var outstanding: [Outstanding]
     /// How many are outstanding in all.
     package var outstandingTotal: Int
+    /// Read receipts and acknowledgements by the way they arrived (`console`, `link`), for the ways that had any.
+    package var channels: [ReceiptChannelCounts]
 
     /// Creates the receipts.
     package init(
@@ -261,7 +263,8 @@ package struct NoticeReceipts: Codable, Sendable, Equatable {
         acknowledged: Int,
         organizations: [OrgCounts],
         outstanding: [Outstanding],
-        outstandingTotal: Int
+        outstandingTotal: Int,
+        channels: [ReceiptChannelCounts] = []
     ) {
         self.notice = notice
         self.read = read
@@ -269,6 +272,7 @@ package struct NoticeReceipts: Codable, Sendable, Equatable {
         self.organizations = organizations
         self.outstanding = outstanding
         self.outstandingTotal = outstandingTotal
+        self.channels = channels
     }
 }
 

@@ -15,7 +15,7 @@ import Synchronization
 /// id). Rows being sent are remembered in memory only: after a crash nothing is "in flight", and every pending
 /// row is due again.
 package final class DeliveryWorker: Sendable {
-    private let core: PartyCore
+    let core: PartyCore
     private let client: CurlClient
     private let batchSize: Int
     private let pace: @Sendable (ChannelKind) -> ChannelPace
@@ -172,7 +172,7 @@ package final class DeliveryWorker: Sendable {
         let id = delivery.entry.id
         let channelID = delivery.channel.id
         defer { _ = inFlight.withLock { $0.remove(id) } }
-        let outcome = await channel(for: delivery.channel).deliver(message(for: delivery), at: core.clock.now())
+        let outcome = await channel(for: delivery.channel).deliver(await message(for: delivery), at: core.clock.now())
         let finished = core.clock.now()
         throttles.withLock { throttles in
             throttles[channelID]?.finish()
@@ -213,8 +213,8 @@ package final class DeliveryWorker: Sendable {
         }
     }
 
-    /// The message a notice makes for one outbox row.
-    func message(for delivery: DueDelivery) -> OutgoingMessage {
+    /// The message a notice makes for one outbox row, with the personal links it carries (``linkText(for:)``).
+    func message(for delivery: DueDelivery) async -> OutgoingMessage {
         let priority: OutgoingMessage.Priority =
             switch delivery.notice.priority {
             case .normal: .normal
@@ -235,7 +235,7 @@ package final class DeliveryWorker: Sendable {
         return OutgoingMessage(
             outboxID: delivery.entry.id,
             title: delivery.notice.title,
-            body: delivery.notice.body,
+            body: delivery.notice.body + (await linkText(for: delivery) ?? ""),
             format: delivery.recipient == nil ? .markdown : .plainText,
             priority: priority,
             recipients: delivery.recipient.map { [$0.email] } ?? delivery.mentions

@@ -18,6 +18,8 @@ package struct DaemonConfiguration: Sendable {
     package var attachments: AttachmentConfiguration
     /// Organizational life's local practice: record deadline, holiday calendar, points, cadence.
     package var activities: ActivityConfiguration
+    /// The optional HTTP listener for members' link pages.
+    package var http: HTTPConfiguration
     /// swift-log level: trace, debug, info, notice, warning, error, critical. Key `partyd.logLevel`,
     /// env `PARTYD_LOG_LEVEL`, default `info`.
     package var logLevel: String
@@ -42,6 +44,7 @@ package struct DaemonConfiguration: Sendable {
         delivery = DeliveryConfiguration()
         attachments = AttachmentConfiguration()
         activities = ActivityConfiguration()
+        http = HTTPConfiguration()
         self.logLevel = logLevel
         self.shutdownGraceSeconds = shutdownGraceSeconds
     }
@@ -55,12 +58,14 @@ package struct DaemonConfiguration: Sendable {
         delivery = try DeliveryConfiguration(reader: config)
         attachments = try AttachmentConfiguration(reader: config)
         activities = try ActivityConfiguration(reader: config)
+        http = try HTTPConfiguration(reader: config)
         logLevel = config.string(forKey: "logLevel", default: "info")
         shutdownGraceSeconds = config.int(forKey: "shutdownGrace", default: 10)
         guard shutdownGraceSeconds >= 0 else { throw ConfigurationError("shutdownGrace 不能为负") }
     }
 
-    /// Loads with the full precedence: `overrides` (from the command line, keyed like `dataDir`), then the
+    /// Loads with the full precedence: `overrides` (from the command line, keyed like `dataDir` or, within a
+    /// module's scope, `http.address`), then the
     /// environment, then the configuration file (`configFile`, else `PARTYD_CONFIG`, else the default path when
     /// it exists), then the defaults.
     package static func load(
@@ -71,7 +76,8 @@ package struct DaemonConfiguration: Sendable {
     ) async throws -> DaemonConfiguration {
         var values: [AbsoluteConfigKey: ConfigValue] = [:]
         for (key, value) in overrides {
-            values[AbsoluteConfigKey(["partyd", key])] = ConfigValue(.string(value), isSecret: false)
+            let components = ["partyd"] + key.split(separator: ".").map(String.init)
+            values[AbsoluteConfigKey(components)] = ConfigValue(.string(value), isSecret: false)
         }
         var providers: [any ConfigProvider] = [
             InMemoryProvider(name: "command line", values: values),

@@ -29,6 +29,8 @@ package struct StoreConfiguration: ModuleConfiguration {
     package var databasePath: String { (dataDir as NSString).appendingPathComponent("partyd.sqlite") }
     /// Where uploads are spooled until their commit (owner-only, emptied at start).
     package var uploadsPath: String { (dataDir as NSString).appendingPathComponent("uploads") }
+    /// The key that signs members' links (32 bytes, owner-only, made on the first start).
+    package var linkKeyPath: String { (dataDir as NSString).appendingPathComponent("link.key") }
     /// Where attachments are stored under their SHA-256, with `spool/` for uploads in progress (owner-only).
     package var attachmentsPath: String { (dataDir as NSString).appendingPathComponent("attachments") }
 

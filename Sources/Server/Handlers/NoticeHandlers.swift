@@ -35,6 +35,9 @@ enum NoticeHandlers {
         registry.register(NoticeReceiptsMethod.self, calling: .noticeReceipts) { params, request in
             try await request.core.noticeReceipts(params.notice, limit: params.limit, by: request.principal)
         }
+        registry.register(NoticeLinksMethod.self, calling: .noticeLinks) { params, request in
+            try await request.core.noticeLinks(params.notice, member: params.member, by: request.principal)
+        }
         registry.register(NoticeResend.self, calling: .noticeResend) { params, request in
             NoticeResend.Result(messages: try await request.core.resendNotice(params.notice, by: request.principal))
         }

@@ -14,7 +14,8 @@ import Glibc
 #endif
 
 /// The daemon assembled: the data-directory lock, then its services in dependency order: the store, the
-/// socket listener, the shutdown announcer. swift-service-lifecycle starts them in that order and, on SIGTERM,
+/// delivery worker, the attachment collector, the socket listener, the HTTP listener (when configured), the
+/// shutdown announcer. swift-service-lifecycle starts them in that order and, on SIGTERM,
 /// stops them in reverse: the listener stops accepting and finishes in-flight requests, and the store
 /// checkpoints last. `partyd`'s `main` and the in-process test harness both start it this way.
 package final class PartyDaemon: Sendable {
@@ -30,6 +31,8 @@ package final class PartyDaemon: Sendable {
     package let registry: MethodRegistry
     /// The outbox's delivery worker (tests run its rounds themselves).
     package let delivery: DeliveryWorker
+    /// The HTTP listener for members' link pages, when configured (tests ask it for its port).
+    package let web: WebService?
     private let lock: DataDirectoryLock
     private let group: ServiceGroup
 
@@ -70,6 +73,12 @@ package final class PartyDaemon: Sendable {
         } catch {
             throw StartupError("无法准备附件目录 \(configuration.store.attachmentsPath)：\(error.localizedDescription)")
         }
+        let linkKey: [UInt8]
+        do {
+            linkKey = try LinkKey.loadOrCreate(at: configuration.store.linkKeyPath)
+        } catch {
+            throw StartupError("无法准备链接密钥：\(error)")
+        }
         core = PartyCore(
             store: store,
             clock: clock,
@@ -80,7 +89,13 @@ package final class PartyDaemon: Sendable {
                 limits: configuration.attachments.limits,
                 maxChunkBytes: Self.attachmentChunkBytes(maxRequestBytes: configuration.listener.maxRequestBytes)
             ),
-            activities: configuration.activities.settings
+            activities: configuration.activities.settings,
+            links: MemberLinks(
+                key: linkKey,
+                lifetime: configuration.http.linkLifetime,
+                publicBaseURL: configuration.http.publicBaseURL,
+                served: configuration.http.address != nil
+            )
         )
         let notifier = SystemdNotifier(environment: environment)
         let info = DaemonInfo(configuration: configuration, startedAt: clock.now(), socketPath: socketPath)
@@ -123,9 +138,11 @@ package final class PartyDaemon: Sendable {
         )
         // Started in this order, stopped in reverse: STOPPING=1 goes out first, then the listener drains, the
         // delivery worker records its last attempts, and the store checkpoints last.
+        let core = self.core
+        web = configuration.http.address.map { WebService(host: $0.host, port: $0.port, core: core, logger: logger) }
         let scheduler: [any Service] =
             settings.workerRuns ? [SchedulerService(engine: SchedulerEngine(core: core), logger: logger)] : []
-        let services: [any Service] =
+        var services: [any Service] =
             [
                 StoreService(store: store, logger: logger),
                 DeliveryService(
@@ -143,8 +160,9 @@ package final class PartyDaemon: Sendable {
                     logger: logger
                 ),
                 listener,
-                ShutdownAnnouncer(notifier: notifier, logger: logger),
             ]
+        if let web { services.append(web) }
+        services.append(ShutdownAnnouncer(notifier: notifier, logger: logger))
         var groupConfiguration = ServiceGroupConfiguration(
             services: services.map { .init(service: $0) },
             gracefulShutdownSignals: signals,

@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v9-notice-life-delivery-attempts", migrate: MigrationV9.migrate)
         migrator.registerMigration("v10-message-board", migrate: MigrationV10.migrate)
         migrator.registerMigration("v11-activities", migrate: MigrationV11.migrate)
+        migrator.registerMigration("v12-member-links", migrate: MigrationV12.migrate)
         migrator.registerMigration("v13-timed-jobs", migrate: MigrationV13.migrate)
         return migrator
     }

@@ -43,7 +43,9 @@ extension SQLiteAccess {
             memberName: row["member_name"],
             orgID: row["org_id"],
             readAt: (row["read_at"] as Int64?).map(instant),
-            acknowledgedAt: (row["acknowledged_at"] as Int64?).map(instant)
+            acknowledgedAt: (row["acknowledged_at"] as Int64?).map(instant),
+            readVia: (row["read_via"] as String?).flatMap(ReceiptChannel.init(rawValue:)),
+            acknowledgedVia: (row["acknowledged_via"] as String?).flatMap(ReceiptChannel.init(rawValue:))
         )
     }
 
@@ -109,7 +111,8 @@ extension SQLiteAccess {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT n.*, r.member_id, r.org_id AS recipient_org_id, r.read_at, r.acknowledged_at,
+                SELECT n.*, r.member_id, r.org_id AS recipient_org_id, r.read_at, r.acknowledged_at, r.read_via,
+                    r.acknowledged_via,
                     m.name AS member_name
                 FROM notice_recipient r JOIN notice n ON n.id = r.notice_id JOIN member m ON m.id = r.member_id
                 WHERE r.member_id = ? AND r.notice_id < ? AND n.state = 'published'
@@ -134,20 +137,45 @@ extension SQLiteAccess {
         ).map(Self.recipientState)
     }
 
-    func markNoticeRead(_ noticeID: Int64, memberID: Int64) throws {
+    func noticeChannelCounts(_ noticeID: Int64) throws -> [NoticeChannelCounts] {
+        var counts: [ReceiptChannel: NoticeChannelCounts] = [:]
+        for (column, isRead) in [("read_via", true), ("acknowledged_via", false)] {
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(column) AS channel, COUNT(*) AS count FROM notice_recipient
+                    WHERE notice_id = ? AND \(column) IS NOT NULL GROUP BY \(column)
+                    """,
+                arguments: [noticeID]
+            )
+            for row in rows {
+                guard let channel = ReceiptChannel(rawValue: row["channel"]) else { continue }
+                var line = counts[channel] ?? NoticeChannelCounts(channel: channel, read: 0, acknowledged: 0)
+                if isRead { line.read = row["count"] } else { line.acknowledged = row["count"] }
+                counts[channel] = line
+            }
+        }
+        return ReceiptChannel.allCases.compactMap { counts[$0] }
+    }
+
+    func markNoticeRead(_ noticeID: Int64, memberID: Int64, via channel: ReceiptChannel) throws {
         try db.execute(
-            sql: "UPDATE notice_recipient SET read_at = ? WHERE notice_id = ? AND member_id = ? AND read_at IS NULL",
-            arguments: [now, noticeID, memberID]
+            sql: """
+                UPDATE notice_recipient SET read_at = ?, read_via = ?
+                WHERE notice_id = ? AND member_id = ? AND read_at IS NULL
+                """,
+            arguments: [now, channel.rawValue, noticeID, memberID]
         )
     }
 
-    func markNoticeAcknowledged(_ noticeID: Int64, memberID: Int64) throws {
+    func markNoticeAcknowledged(_ noticeID: Int64, memberID: Int64, via channel: ReceiptChannel) throws {
         try db.execute(
             sql: """
-                UPDATE notice_recipient SET acknowledged_at = ?, read_at = COALESCE(read_at, ?)
+                UPDATE notice_recipient SET acknowledged_at = ?, acknowledged_via = ?,
+                    read_via = CASE WHEN read_at IS NULL THEN ? ELSE read_via END, read_at = COALESCE(read_at, ?)
                 WHERE notice_id = ? AND member_id = ? AND acknowledged_at IS NULL
                 """,
-            arguments: [now, now, noticeID, memberID]
+            arguments: [now, channel.rawValue, channel.rawValue, now, noticeID, memberID]
         )
     }
 }

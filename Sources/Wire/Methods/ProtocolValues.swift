@@ -45,6 +45,7 @@ import struct Domain.IdentityNumber
 @_exported import struct Domain.MemberFields
 @_exported import enum Domain.MemberFlag
 @_exported import struct Domain.MemberHistoryView
+@_exported import struct Domain.MemberLinkView
 @_exported import struct Domain.MemberListing
 @_exported import struct Domain.MemberPoints
 @_exported import enum Domain.MemberStatus
@@ -53,6 +54,7 @@ import struct Domain.IdentityNumber
 @_exported import struct Domain.NoticeEditFields
 @_exported import struct Domain.NoticeFields
 @_exported import enum Domain.NoticeKind
+@_exported import struct Domain.NoticeLinkList
 @_exported import enum Domain.NoticePriority
 @_exported import struct Domain.NoticeReceipts
 @_exported import enum Domain.NoticeState
@@ -67,6 +69,8 @@ import struct Domain.IdentityNumber
 @_exported import struct Domain.PointsEntry
 @_exported import struct Domain.PointsReport
 @_exported import struct Domain.QuietHoursView
+@_exported import enum Domain.ReceiptChannel
+@_exported import struct Domain.ReceiptChannelCounts
 @_exported import enum Domain.Role
 @_exported import struct Domain.ScheduleJobFields
 @_exported import struct Domain.ScheduleJobView

@@ -10,7 +10,7 @@ struct NoticeCommand: ParsableCommand {
         abstract: "通知：发布（立即或定时）、修改与取消定时通知、撤回、列表、查看、阅读与确认情况。",
         subcommands: [
             Post.self, Schedule.self, Edit.self, Cancel.self, Retract.self, List.self, Show.self, Receipts.self,
-            Resend.self,
+            Resend.self, Links.self,
         ]
     )
 
@@ -164,6 +164,14 @@ extension NoticeCommand {
                 }
                 text += "\n\(pending)：\(receipts.outstandingTotal) 人"
                 if !receipts.outstanding.isEmpty { text += "\n" + members.render(orIfEmpty: "") }
+                if !receipts.channels.isEmpty {
+                    let ways = receipts.channels.map { line in
+                        let name = line.channel == .link ? "个人链接" : "控制台"
+                        return notice.ackRequired
+                            ? "\(name)：已读 \(line.read)，已确认 \(line.acknowledged)" : "\(name)：已读 \(line.read)"
+                    }
+                    text += "\n登记方式：" + ways.joined(separator: "；")
+                }
                 if receipts.outstandingTotal > receipts.outstanding.count {
                     text += "\n（仅列出 \(receipts.outstanding.count) 人；用 --limit 列出更多）"
                 }
