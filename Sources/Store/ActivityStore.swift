@@ -88,6 +88,8 @@ package struct ActivityFilter: Sendable {
 package protocol ActivityReader {
     /// The activity with `id`.
     func activity(id: Int64) throws -> Activity?
+    /// The activity whose invitation is notice `noticeID`, if any.
+    func activityID(invitation noticeID: Int64) throws -> Int64?
     /// Activities matching `filter`, newest number first.
     func activities(_ filter: ActivityFilter) throws -> [Activity]
     /// Everyone invited to an activity, by branch path then name.

@@ -100,34 +100,47 @@ extension PartyCore {
     ) async throws -> MyActivity {
         let zone = timeZone
         let settings = activities
+        let channel: AttendanceChannel = if case .member = principal { .link } else { .console }
         return try await write(operation, by: principal) { op in
-            let memberID = try Self.requireOwnMember(op.caller)
-            guard let activity = try op.tx.activity(id: id), let row = try op.tx.attendance(of: id, memberID: memberID)
-            else {
-                throw DomainError.notFound("activity", "您的活动中没有编号 \(id)", reason: "activity.not_found")
-            }
-            guard let decision = try decide(activity, row, op.time.instant) else {
-                let counts = ActivityCounts(try op.tx.attendance(of: id))
-                return .unchanged(try Self.myActivity(activity, row, counts: counts, in: op.tx, zone: zone))
-            }
-            let channel: AttendanceChannel = if case .member = principal { .link } else { .console }
-            try op.tx.setAttendance(
-                activityID: id,
-                memberID: memberID,
-                decision,
-                channel: channel,
-                actor: op.caller.userName
-            )
-            let rows = try op.tx.attendance(of: id)
-            let granted = try Self.grantPoints(activity, rows, settings: settings, zone: zone, tx: op.tx)
-            let mine = rows.first { $0.memberID == memberID } ?? row
-            var summary = "\(row.memberName)\(Self.describe(decision))“\(activity.title)”（\(channel.label)）"
-            if granted > 0 { summary += "，获得积分 \(settings.points(for: activity.kind))" }
-            return Change(
-                try Self.myActivity(activity, mine, counts: ActivityCounts(rows), in: op.tx, zone: zone),
-                audit: op.audit(target: "活动 \(id)", orgID: activity.orgID, summary: summary)
-            )
+            try Self.changeOwnAttendance(op, id, channel: channel, settings: settings, zone: zone, decide: decide)
         }
+    }
+
+    /// The change to the caller's own attendance at activity `id` that `decide` makes, inside `op`'s
+    /// transaction, through `channel`: shared by the console's `me.confirm`/`me.leave` and the member's link.
+    static func changeOwnAttendance(
+        _ op: Writing,
+        _ id: Int64,
+        channel: AttendanceChannel,
+        settings: ActivitySettings,
+        zone: TimeZone,
+        decide: (Activity, ActivityAttendance, Date) throws -> AttendanceDecision?
+    ) throws -> Change<MyActivity> {
+        let memberID = try Self.requireOwnMember(op.caller)
+        guard let activity = try op.tx.activity(id: id), let row = try op.tx.attendance(of: id, memberID: memberID)
+        else {
+            throw DomainError.notFound("activity", "您的活动中没有编号 \(id)", reason: "activity.not_found")
+        }
+        guard let decision = try decide(activity, row, op.time.instant) else {
+            let counts = ActivityCounts(try op.tx.attendance(of: id))
+            return .unchanged(try Self.myActivity(activity, row, counts: counts, in: op.tx, zone: zone))
+        }
+        try op.tx.setAttendance(
+            activityID: id,
+            memberID: memberID,
+            decision,
+            channel: channel,
+            actor: op.caller.userName
+        )
+        let rows = try op.tx.attendance(of: id)
+        let granted = try Self.grantPoints(activity, rows, settings: settings, zone: zone, tx: op.tx)
+        let mine = rows.first { $0.memberID == memberID } ?? row
+        var summary = "\(row.memberName)\(Self.describe(decision))“\(activity.title)”（\(channel.label)）"
+        if granted > 0 { summary += "，获得积分 \(settings.points(for: activity.kind))" }
+        return Change(
+            try Self.myActivity(activity, mine, counts: ActivityCounts(rows), in: op.tx, zone: zone),
+            audit: op.audit(target: "活动 \(id)", orgID: activity.orgID, summary: summary)
+        )
     }
 
     /// Grants the kind's points to every attendance in `rows` that earns them (present and confirmed) at an

@@ -91,6 +91,7 @@ extension LinkSubject {
     var attachmentOwner: AttachmentOwner {
         switch self {
         case .notice(let id): .notice(id)
+        case .activity(let id): .activity(id)
         }
     }
 }

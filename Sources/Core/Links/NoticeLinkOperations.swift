@@ -133,13 +133,13 @@ extension PartyCore {
         }
     }
 
-    /// The link a member's own message about notice `noticeID` carries, made now; nil unless pages are served
-    /// at a configured public base.
-    package func messageLink(memberID: Int64, noticeID: Int64) -> String? {
+    /// The link a member's own message about notice `noticeID` carries, made now, to `subject` (default: the
+    /// notice; an invitation links to its activity); nil unless pages are served at a configured public base.
+    package func messageLink(memberID: Int64, noticeID: Int64, subject: LinkSubject? = nil) -> String? {
         guard links.served, let base = links.publicBaseURL else { return nil }
         return MemberLinks.url(
             base: base,
-            token: links.token(memberID: memberID, subject: .notice(noticeID), now: clock.now())
+            token: links.token(memberID: memberID, subject: subject ?? .notice(noticeID), now: clock.now())
         )
     }
 
@@ -148,6 +148,7 @@ extension PartyCore {
     /// then sends members to their e-mail or the console instead). Nil when links are not served publicly.
     package func groupLinks(
         noticeID: Int64,
+        subject: LinkSubject? = nil,
         channelOrgID: Int64,
         limit: Int
     ) async throws -> (links: [(name: String, url: String)]?, total: Int)? {
@@ -159,7 +160,11 @@ extension PartyCore {
             guard found.total <= limit else { return (nil, found.total) }
             return (
                 found.recipients.map { state in
-                    let token = links.token(memberID: state.memberID, subject: .notice(noticeID), now: op.time.instant)
+                    let token = links.token(
+                        memberID: state.memberID,
+                        subject: subject ?? .notice(noticeID),
+                        now: op.time.instant
+                    )
                     return (state.memberName, MemberLinks.url(base: base, token: token))
                 },
                 found.total

@@ -16,16 +16,24 @@ extension DeliveryWorker {
     func linkText(for delivery: DueDelivery) async -> String? {
         guard delivery.entry.purpose == .notice else { return nil }
         let noticeID = delivery.notice.id
-        let action = delivery.notice.ackRequired ? "登记已阅、确认收到" : "登记已阅"
+        // An activity's invitation links to the activity, where the member answers.
+        let subject = (try? await core.linkSubject(ofNotice: noticeID)) ?? .notice(noticeID)
+        let action =
+            if case .activity = subject { "确认参加或请假" } else if delivery.notice.ackRequired { "登记已阅、确认收到" } else {
+                "登记已阅"
+            }
         if let memberID = delivery.entry.memberID {
-            guard let url = core.messageLink(memberID: memberID, noticeID: noticeID) else { return nil }
-            return "\n\n——\n您的个人链接（查看通知及附件、\(action)；仅限本人使用，请勿转发）：\n\(url)\n"
+            guard let url = core.messageLink(memberID: memberID, noticeID: noticeID, subject: subject) else {
+                return nil
+            }
+            return "\n\n——\n您的个人链接（查看详情及附件、\(action)；仅限本人使用，请勿转发）：\n\(url)\n"
         }
         switch delivery.channel.kind {
         case .wecom, .dingtalk, .feishu:
             guard delivery.channel.audience == .members,
                 let group = try? await core.groupLinks(
                     noticeID: noticeID,
+                    subject: subject,
                     channelOrgID: delivery.channel.orgID,
                     limit: Self.groupLinkLimit
                 )

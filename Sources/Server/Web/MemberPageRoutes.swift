@@ -11,7 +11,7 @@ import NIOCore
 /// cookies, so another site cannot act with a member's session), and every response says no-store, noindex
 /// and no-referrer. Handlers only decode, call Core and render.
 enum MemberPageRoutes {
-    /// The largest request body read (the forms post nothing).
+    /// The largest request body read (the forms post at most a short reason).
     static let maxBodyBytes = 16 * 1024
 
     /// A router with the pages, their headers and the Chinese error pages.
@@ -25,10 +25,10 @@ enum MemberPageRoutes {
         router.post("/m/:token/:action") { request, context in
             let link = try context.parameters.require("token")
             let action = try context.parameters.require("action")
-            _ = try await request.body.collect(upTo: maxBodyBytes)
+            let body = try await request.body.collect(upTo: maxBodyBytes)
             let page = try page(for: link, core: core)
             guard page.actions.contains(action) else { throw HTTPError(.notFound) }
-            try await page.perform(action, link: link, core: core)
+            try await page.perform(action, link: link, form: FormFields.parse(String(buffer: body)), core: core)
             // Back to the page (relative, so any prefix of the reverse proxy stays): a reload does not post again.
             var response = Response(status: .seeOther)
             response.headers[.location] = "../\(link)"
@@ -126,5 +126,24 @@ struct PageMiddleware: RouterMiddleware {
         case .contentTooLarge: "请返回页面后直接点击按钮提交。"
         default: "请返回原消息重新打开链接。"
         }
+    }
+}
+
+/// The fields of an `application/x-www-form-urlencoded` body (`+` for spaces, percent-escapes in UTF-8); a
+/// field given twice keeps its first value, and a malformed escape leaves the field out.
+enum FormFields {
+    /// The fields of `body`.
+    static func parse(_ body: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = decode(parts[0]), fields[name] == nil else { continue }
+            fields[name] = parts.count == 2 ? decode(parts[1]) : ""
+        }
+        return fields
+    }
+
+    private static func decode(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 }

@@ -11,14 +11,15 @@ protocol MemberRecordPage: Sendable {
     static var actions: Set<String> { get }
     /// The page for a link, its values escaped (``HTML``); reading changes nothing.
     static func show(link: String, core: PartyCore) async throws -> String
-    /// Takes `action` (one of ``actions``) through the link; the routes then redirect to the page.
-    static func perform(_ action: String, link: String, core: PartyCore) async throws
+    /// Takes `action` (one of ``actions``) through the link with the form's fields; the routes then redirect to
+    /// the page.
+    static func perform(_ action: String, link: String, form: [String: String], core: PartyCore) async throws
 }
 
 /// Every kind of record that has a member's page.
 enum MemberPages {
     /// The pages by kind; a new kind of record adds its type here.
-    static let all: [any MemberRecordPage.Type] = [NoticeRecordPage.self]
+    static let all: [any MemberRecordPage.Type] = [NoticeRecordPage.self, ActivityRecordPage.self]
 
     /// The page for `kind`, if one is served.
     static func page(for kind: LinkSubject.Kind) -> (any MemberRecordPage.Type)? {

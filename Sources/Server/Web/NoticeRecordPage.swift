@@ -11,7 +11,7 @@ enum NoticeRecordPage: MemberRecordPage {
         render(try await core.noticeLinkPage(link), link: link)
     }
 
-    static func perform(_ action: String, link: String, core: PartyCore) async throws {
+    static func perform(_ action: String, link: String, form: [String: String], core: PartyCore) async throws {
         guard let action = NoticeLinkAction(rawValue: action) else { throw LinkRefusal.invalid }
         _ = try await core.recordNoticeLink(link, action: action)
     }

@@ -70,6 +70,10 @@ extension SQLiteAccess {
         try Row.fetchOne(db, sql: "SELECT * FROM activity WHERE id = ?", arguments: [id]).map(Self.activity)
     }
 
+    func activityID(invitation noticeID: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM activity WHERE invitation_notice_id = ?", arguments: [noticeID])
+    }
+
     func activities(_ filter: ActivityFilter) throws -> [Activity] {
         let range = Self.subtreeFilter("o.path", filter.root)
         var conditions = [range.sql, "a.id < ?"]
