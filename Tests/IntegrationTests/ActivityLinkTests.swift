@@ -64,6 +64,12 @@ struct ActivityLinkTests {
             #expect(after.text.contains("已报名") && after.text.contains("此链接已完成登记"))
             shown = try await admin.call(ActivityShow.self, .init(activity: activity.id))
             #expect(shown.attendance?.first?.status == .signedUp && shown.attendance?.first?.channel == .link)
+            // Links handed out by an administrator (`activity links`) open the activity's page too.
+            let invitation = try #require(activity.invitationNotice)
+            let handed = try await admin.call(NoticeLinksMethod.self, .init(notice: invitation, member: womanID))
+            let url = try #require(handed.links.first?.url)
+            let fresh = try await HTTPFetch.get(String(url.dropFirst(MemberPageTests.base.count)), port: port)
+            #expect(fresh.status == 200 && fresh.text.contains("十一月主题党日") && fresh.text.contains("已报名"))
             // A replay changes nothing.
             let replay = try await HTTPFetch.post(path + "/leave", port: port)
             #expect(replay.status == 409 && replay.text.contains("此链接已使用"))

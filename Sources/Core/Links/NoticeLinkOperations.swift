@@ -77,7 +77,8 @@ extension PartyCore {
     }
 
     /// `notice.links`: a fresh personal link for each recipient of a published notice (or for the one member
-    /// `member` names), for administrators who pass links on by hand. Audited, since each link acts as its
+    /// `member` names), for administrators who pass links on by hand; an activity's invitation gives links to
+    /// the activity's page (`activity links`). Audited, since each link acts as its
     /// member; the links themselves are not kept.
     package func noticeLinks(_ id: Int64, member: String?, by principal: Principal) async throws -> NoticeLinkList {
         let links = self.links
@@ -107,6 +108,8 @@ extension PartyCore {
                 recipients = try op.tx.noticeRecipients(id, under: nil, limit: Int.max).recipients
             }
             let codes = try op.tx.codes(of: Set(recipients.map(\.orgID)))
+            // An activity's invitation links to the activity, where the invitee answers.
+            let subject = try op.tx.activityID(invitation: id).map(LinkSubject.activity) ?? .notice(id)
             let list = recipients.map { state in
                 MemberLinkView(
                     memberID: state.memberID,
@@ -114,7 +117,7 @@ extension PartyCore {
                     orgCode: codes[state.orgID] ?? "",
                     url: MemberLinks.url(
                         base: base,
-                        token: links.token(memberID: state.memberID, subject: .notice(id), now: op.time.instant)
+                        token: links.token(memberID: state.memberID, subject: subject, now: op.time.instant)
                     )
                 )
             }

@@ -11,7 +11,7 @@ struct ActivityCommand: ParsableCommand {
         abstract: "组织生活：计划（发出活动通知）、记录召开情况、登记出席、取消、附件、发布、开展情况检查。",
         subcommands: [
             Plan.self, Show.self, List.self, RecordHeld.self, Attend.self, Cancel.self, Attach.self, Attachments.self,
-            Download.self, Publish.self, Compliance.self,
+            Download.self, Links.self, Publish.self, Compliance.self,
         ]
     )
 
