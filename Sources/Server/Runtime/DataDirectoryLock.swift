@@ -36,7 +36,7 @@ package final class DataDirectoryLock: Sendable {
         let lockPath = (directory as NSString).appendingPathComponent("partyd.lock")
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StartupError("无法打开锁文件 \(lockPath)：\(String(cString: strerror(errno)))") }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        guard Self.lock(fd) else {
             let holder = (try? String(contentsOfFile: lockPath, encoding: .utf8))?.trimmingCharacters(
                 in: .whitespacesAndNewlines
             )
@@ -49,6 +49,19 @@ package final class DataDirectoryLock: Sendable {
         _ = ftruncate(fd, 0)
         _ = pid.withCString { write(fd, $0, strlen($0)) }
         descriptor = Mutex(fd)
+    }
+
+    /// Takes the `flock`, trying for up to a second. A lock just released can still be held for a moment by a
+    /// process being spawned meanwhile, whose copy of the descriptor table lasts until its `exec` closes the
+    /// descriptor (seen in the test suite, where daemons restart in-process while others spawn processes); a
+    /// second partyd that really runs keeps it the whole second and is refused.
+    private static func lock(_ fd: Int32) -> Bool {
+        for attempt in 0..<20 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+            guard errno == EWOULDBLOCK, attempt < 19 else { return false }
+            usleep(50_000)
+        }
+        return false
     }
 
     /// Releases the lock (closing the file drops the `flock`); a daemon stopped in-process can then be restarted.
