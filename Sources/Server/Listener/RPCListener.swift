@@ -116,14 +116,18 @@ package final class RPCListener: Service {
         switch endpoint {
         case .path(let socketPath):
             path = socketPath
-            server = try await Self.withUmask(0o177) {
-                try await bootstrap.bind(unixDomainSocketPath: socketPath, childChannelInitializer: initializer)
-            }
+            // Bound in a private staging directory, given its mode and group there, then renamed into place: the
+            // socket never exists at its path with looser permissions than configured, and the process-wide umask
+            // is never touched (another thread creating a file or spawning a process meanwhile would inherit it).
+            let staging = try SocketFile.stagingPath(for: socketPath)
+            defer { SocketFile.removeStaging(staging) }
+            server = try await bootstrap.bind(unixDomainSocketPath: staging, childChannelInitializer: initializer)
             try SocketFile.applyPermissions(
-                path: socketPath,
+                path: staging,
                 mode: configuration.socketMode,
                 group: configuration.socketGroup
             )
+            try SocketFile.moveIntoPlace(staging, at: socketPath)
         case .inherited(let descriptor, let socketPath):
             path = socketPath
             server = try await bootstrap.bind(descriptor, childChannelInitializer: initializer)
@@ -335,13 +339,6 @@ package final class RPCListener: Service {
             name: SocketOptionName(SO_PEERCRED)
         )
         return future.map { PeerCredentials(pid: $0.pid, uid: $0.uid, gid: $0.gid) }
-    }
-
-    /// Binds with a restrictive umask so the socket never exists with looser permissions than configured.
-    private static func withUmask<T>(_ mask: mode_t, _ body: () async throws -> T) async rethrows -> T {
-        let previous = umask(mask)
-        defer { umask(previous) }
-        return try await body()
     }
 }
 

@@ -68,4 +68,29 @@ package enum SocketFile {
             throw StartupError("无法设置套接字 \(path) 的权限：\(String(cString: strerror(errno)))")
         }
     }
+
+    /// A path in a new owner-only directory beside `path` to bind the socket at before it is moved into place.
+    package static func stagingPath(for path: String) throws(StartupError) -> String {
+        let parent = (path as NSString).deletingLastPathComponent
+        var template = Array(((parent.isEmpty ? "." : parent) + "/.partyd-bind-XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        guard made != nil else {
+            throw StartupError("无法在 \(parent) 中准备套接字：\(String(cString: strerror(errno)))")
+        }
+        let directory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return directory + "/s.sock"
+    }
+
+    /// Moves the bound socket at `staging` to `path` (replacing nothing: `prepare` removed a stale one).
+    package static func moveIntoPlace(_ staging: String, at path: String) throws(StartupError) {
+        guard rename(staging, path) == 0 else {
+            throw StartupError("无法把套接字放到 \(path)：\(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Removes the staging directory (and the socket, if it was never moved).
+    package static func removeStaging(_ staging: String) {
+        unlink(staging)
+        rmdir((staging as NSString).deletingLastPathComponent)
+    }
 }

@@ -100,6 +100,8 @@ package struct BlobStore: Sendable {
         let middle = (leaf as NSString).deletingLastPathComponent
         for directory in [middle, leaf] where access(directory, F_OK) != 0 {
             guard mkdir(directory, 0o700) == 0 || errno == EEXIST else { throw BlobError(path: directory, code: errno) }
+            // Whatever the umask: a directory without its search bit would refuse every later file to anyone but root.
+            chmod(directory, 0o700)
             try Self.syncDirectory((directory as NSString).deletingLastPathComponent)
         }
         let descriptor = open(spool, O_RDONLY | O_CLOEXEC)
