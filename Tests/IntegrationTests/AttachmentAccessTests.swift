@@ -24,7 +24,8 @@ struct AttachmentAccessTests {
             var ids: [Int64] = []
             for seed in 1...3 { ids.append(try await uploadAttachment(admin, pdfBytes(2000, seed: UInt64(seed))).id) }
             let core = daemon.daemon.core
-            let root = Principal.unixUser(uid: getuid(), name: "root")
+            // The same principal the socket gives this process's own user (root in CI, an ordinary user elsewhere).
+            let root = Principal.unixUser(uid: getuid(), name: PeerCredentials.userName(of: getuid()))
             await expectRefusal(code: RPCErrorCode.ruleViolation, reason: "attachment.too_many") {
                 _ = try await RPCRefusal.mapping {
                     try await core.linkAttachments(
@@ -129,7 +130,8 @@ struct AttachmentAccessTests {
             let kept = try await uploadAttachment(admin, pdfBytes(10_000, seed: 1), name: "保留.pdf")
             let dropped = try await uploadAttachment(admin, pdfBytes(10_000, seed: 2), name: "未引用.pdf")
             let core = daemon.daemon.core
-            let root = Principal.unixUser(uid: getuid(), name: "root")
+            // The same principal the socket gives this process's own user (root in CI, an ordinary user elsewhere).
+            let root = Principal.unixUser(uid: getuid(), name: PeerCredentials.userName(of: getuid()))
             _ = try await core.linkAttachments([AttachmentRef(attachment: kept.id)], to: .notice(notice.id), by: root)
             // A file left without its row (a crash between the row's deletion and the file's).
             let orphan = String(repeating: "ab", count: 32)
