@@ -25,12 +25,7 @@ struct ActivityLinkTests {
             ActivityFields(org: "B1", kind: "主题党日", title: title, at: at, place: "党员活动室", invite: [womanID])
         )
         #expect(try await daemon.daemon.delivery.deliverDue() == 1)
-        let raw = String(decoding: try #require(mail.mails.last).data, as: UTF8.self)
-        let encoded = try #require(raw.components(separatedBy: "\r\n\r\n").dropFirst().first)
-        let body = String(
-            decoding: try #require(Data(base64Encoded: encoded.replacingOccurrences(of: "\r\n", with: ""))),
-            as: UTF8.self
-        )
+        let body = try MemberLinkMessageTests.bodyText(of: try #require(mail.mails.last))
         #expect(body.contains("确认参加或请假"))
         let url = try #require(
             body.components(separatedBy: .newlines).first { $0.hasPrefix(MemberPageTests.base + "/m/") }

@@ -25,12 +25,7 @@ struct MemberLinkMessageTests {
             let notice = try await MemberPageTests.post(admin, ack: true)
             #expect(try await daemon.daemon.delivery.deliverDue() == 1)
             let mail = try #require(server.mails.first)
-            let raw = String(decoding: mail.data, as: UTF8.self)
-            let encoded = try #require(raw.components(separatedBy: "\r\n\r\n").dropFirst().first)
-            let body = String(
-                decoding: try #require(Data(base64Encoded: encoded.replacingOccurrences(of: "\r\n", with: ""))),
-                as: UTF8.self
-            )
+            let body = try Self.bodyText(of: mail)
             #expect(body.contains("您的个人链接"))
             let url = try #require(
                 body.components(separatedBy: .newlines).first { $0.hasPrefix(MemberPageTests.base + "/m/") }
@@ -52,5 +47,13 @@ struct MemberLinkMessageTests {
             #expect(text.contains("[张秀英](\(MemberPageTests.base)/m/"))
             #expect(!text.contains("李建国"), "only the group's own members")
         }
+    }
+
+    /// The text of a partyd mail: its single Base64 body part, decoded.
+    static func bodyText(of mail: SMTPReceiver.Mail) throws -> String {
+        let raw = String(decoding: mail.data, as: UTF8.self)
+        let encoded = try #require(raw.components(separatedBy: "\r\n\r\n").dropFirst().first)
+        let data = try #require(Data(base64Encoded: encoded.replacingOccurrences(of: "\r\n", with: "")))
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -35,6 +35,10 @@ package final class MemberLinks: Sendable {
     /// when no public base is configured.
     package func listenerBound(at base: String) { listenerBase.withLock { $0 = base } }
 
+    /// The base messages' links use: the public base, when the pages are served at all; nil when messages carry
+    /// no links.
+    package var messageBase: String? { served ? publicBaseURL : nil }
+
     /// The base of links given to administrators (`notice.links`): the public one, else the listener's own.
     package var baseURL: String? { publicBaseURL ?? listenerBase.withLock { $0 } }
 

@@ -139,7 +139,7 @@ extension PartyCore {
     /// The link a member's own message about notice `noticeID` carries, made now, to `subject` (default: the
     /// notice; an invitation links to its activity); nil unless pages are served at a configured public base.
     package func messageLink(memberID: Int64, noticeID: Int64, subject: LinkSubject? = nil) -> String? {
-        guard links.served, let base = links.publicBaseURL else { return nil }
+        guard let base = links.messageBase else { return nil }
         return MemberLinks.url(
             base: base,
             token: links.token(memberID: memberID, subject: subject ?? .notice(noticeID), now: clock.now())
@@ -155,7 +155,7 @@ extension PartyCore {
         channelOrgID: Int64,
         limit: Int
     ) async throws -> (links: [(name: String, url: String)]?, total: Int)? {
-        guard links.served, let base = links.publicBaseURL else { return nil }
+        guard let base = links.messageBase else { return nil }
         let links = self.links
         return try await read(.deliveryAttempt, by: .daemon) { op in
             guard let org = try op.tx.organization(id: channelOrgID) else { return nil }

@@ -23,14 +23,7 @@ extension PartyCore {
             }
             try TextRules.validate(name, field: "name", label: "任务名称", shape: .line)
             let recurrence = try Recurrence.parse(fields.rule)
-            let zoneName = fields.zone?.nonBlank ?? defaultZone.identifier
-            guard let zone = TimeZone(identifier: zoneName) else {
-                throw DomainError.invalid(
-                    "zone",
-                    "时区“\(zoneName)”无效，应为 IANA 名称，如 Asia/Shanghai",
-                    reason: "invalid_zone"
-                )
-            }
+            let zone = try Self.zone(named: fields.zone, default: defaultZone)
             let misfire =
                 try fields.misfire?.nonBlank.map { text throws(DomainError) in try MisfirePolicy.parse(text) }
                 ?? .fireOnce
@@ -124,20 +117,22 @@ extension PartyCore {
         let defaultZone = timeZone
         return try await read(.schedulePreview, by: principal) { op in
             let recurrence = try Recurrence.parse(rule)
-            let zoneName = zone?.nonBlank ?? defaultZone.identifier
-            guard let zone = TimeZone(identifier: zoneName) else {
-                throw DomainError.invalid(
-                    "zone",
-                    "时区“\(zoneName)”无效，应为 IANA 名称，如 Asia/Shanghai",
-                    reason: "invalid_zone"
-                )
-            }
+            let zone = try Self.zone(named: zone, default: defaultZone)
             let count = try Self.pageSize(count, default: 12, in: 1...100)
             let first = recurrence.firstSlot(after: op.time.instant, in: zone)
             return Self.slots(of: recurrence, from: first, count: count).map {
                 LocalTime.text($0.instant(in: zone), in: zone)
             }
         }
+    }
+
+    /// The IANA zone `name` names, `fallback` when none is given, or the refusal of an unknown name.
+    static func zone(named name: String?, default fallback: TimeZone) throws(DomainError) -> TimeZone {
+        let name = name?.nonBlank ?? fallback.identifier
+        guard let zone = TimeZone(identifier: name) else {
+            throw DomainError.invalid("zone", "时区“\(name)”无效，应为 IANA 名称，如 Asia/Shanghai", reason: "invalid_zone")
+        }
+        return zone
     }
 
     /// Up to `count` slots of `recurrence` from `first` on.

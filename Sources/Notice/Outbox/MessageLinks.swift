@@ -14,7 +14,8 @@ extension DeliveryWorker {
     /// The text added to the message of `delivery`, or nil: the member's own link in their e-mail; in a members'
     /// group robot message, the links of the group's addressed members when they are few, else a pointer.
     func linkText(for delivery: DueDelivery) async -> String? {
-        guard delivery.entry.purpose == .notice else { return nil }
+        // Without a public base, messages carry no links: spare every delivery the lookup below.
+        guard delivery.entry.purpose == .notice, core.links.messageBase != nil else { return nil }
         let noticeID = delivery.notice.id
         // An activity's invitation links to the activity, where the member answers.
         let subject = (try? await core.linkSubject(ofNotice: noticeID)) ?? .notice(noticeID)
