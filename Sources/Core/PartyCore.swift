@@ -25,6 +25,8 @@ package struct PartyCore: Sendable {
     package let activities: ActivitySettings
     /// The signing key and addresses of members' personal links.
     package let links: MemberLinks
+    /// The reminder rules and their settings.
+    package let reminders: ReminderRegistry
 
     /// Creates the core.
     package init(
@@ -35,6 +37,7 @@ package struct PartyCore: Sendable {
         attachments: AttachmentUploads,
         activities: ActivitySettings = .standard,
         links: MemberLinks = .unserved(),
+        reminders: ReminderRegistry = .none,
         probes: ProbeGuard = ProbeGuard()
     ) {
         self.store = store
@@ -44,6 +47,7 @@ package struct PartyCore: Sendable {
         self.attachments = attachments
         self.activities = activities
         self.links = links
+        self.reminders = reminders
         self.probes = probes
     }
 

@@ -2,7 +2,7 @@ import Domain
 
 /// What can be read inside a transaction.
 package protocol StoreReader: MemberReader, NoticeReader, ChannelReader, QuietHoursReading, AttachmentReader,
-    BoardReader, ActivityReader, ScheduleReader, LinkReader
+    BoardReader, ActivityReader, ScheduleReader, LinkReader, ReminderReader
 {
     /// The organization with `code`, whatever its status.
     func organization(code: String) throws -> Organization?
@@ -38,7 +38,7 @@ package protocol StoreReader: MemberReader, NoticeReader, ChannelReader, QuietHo
 /// they come from the ``Change`` the transaction returns, so that no change can leave them out.
 package protocol StoreWriter:
     StoreReader, MemberWriter, NoticeWriter, ChannelWriter, OutboxRequeuer, QuietHoursWriting, AttachmentWriter,
-    BoardWriter, ActivityWriter, ScheduleWriter, LinkWriter
+    BoardWriter, ActivityWriter, ScheduleWriter, LinkWriter, ReminderWriter
 {
     /// Inserts an organization and returns it with its id and path.
     func insertOrganization(_ new: NewOrganization) throws -> Organization

@@ -56,6 +56,8 @@ enum Authorization {
             DomainError.notFound(field, "定时任务 \(id) 不存在或不在您的管理范围内", reason: "schedule.not_found")
         case .boardMessage(let id, let field):
             DomainError.notFound(field, "留言 \(id) 不存在或不在您的管理范围内", reason: "board.not_found")
+        case .reminder(let id, let field):
+            DomainError.notFound(field, "提醒 \(id) 不存在或不在您的管理范围内", reason: "reminder.not_found")
         case .forestTop(let field):
             DomainError(.forbidden, reason: "auth.forbidden", field: field, message: "只有系统管理员可以设立顶级党组织，请指定上级组织")
         }
@@ -109,6 +111,9 @@ enum Authorization {
         case .boardMessage(let id, _):
             guard let entry = try tx.boardMessage(id: id) else { return nil }
             return try tx.organization(id: entry.message.orgID)?.path
+        case .reminder(let id, _):
+            guard let orgID = try tx.reminder(id: id)?.finding.orgID else { return nil }
+            return try tx.organization(id: orgID)?.path
         case .forestTop:
             return .forestTop
         }

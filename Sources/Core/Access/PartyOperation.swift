@@ -142,6 +142,18 @@ extension PartyOperation {
     package static let schedulePreview = PartyOperation("schedule.preview", .account)
     /// The scheduler's running of due timed jobs (the daemon's own work).
     package static let scheduleRun = PartyOperation("schedule.run", .systemAdmin)
+    /// `reminder.list`: what is due now and soon in the caller's scope.
+    package static let reminderList = PartyOperation("reminder.list", .read)
+    /// `reminder.rules`: the rules, their settings and last scans.
+    package static let reminderRules = PartyOperation("reminder.rules", .account)
+    /// `reminder.run`: a rule scanned now, what it finds sent at once (city-wide, so system administrators only).
+    package static let reminderRun = PartyOperation("reminder.run", .systemAdmin)
+    /// `reminder.snooze`.
+    package static let reminderSnooze = PartyOperation("reminder.snooze", .write)
+    /// `reminder.history`.
+    package static let reminderHistory = PartyOperation("reminder.history", .read)
+    /// The scheduler's daily scans and digests (the daemon's own work).
+    package static let reminderScan = PartyOperation("reminder.scan", .systemAdmin)
     /// `system.status`.
     package static let systemStatus = PartyOperation("system.status", .account)
     /// Opening an upload (`import.begin`, `import.chunk`): only writers may upload.

@@ -16,6 +16,8 @@ package enum ScopeTarget: Sendable, Equatable {
     case boardMessage(id: Int64, field: String)
     /// A timed job by number; its organization's position is checked.
     case scheduledJob(id: Int64, field: String)
+    /// A reminder by number; its organization's position is checked (the system's own are system administrators').
+    case reminder(id: Int64, field: String)
     /// The top of the forest, above every organization: naming it (creating a top-level organization) is
     /// within no subtree, so only system administrators pass.
     case forestTop(field: String)

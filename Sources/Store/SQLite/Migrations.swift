@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v11-activities", migrate: MigrationV11.migrate)
         migrator.registerMigration("v12-member-links", migrate: MigrationV12.migrate)
         migrator.registerMigration("v13-timed-jobs", migrate: MigrationV13.migrate)
+        migrator.registerMigration("v14-reminders", migrate: MigrationV14.migrate)
         return migrator
     }
 

@@ -110,7 +110,7 @@ extension SQLiteAccess {
         )
     }
 
-    private func nearestMailServer(_ orgPath: OrgPath) throws -> Int64? {
+    func nearestMailServer(_ orgPath: OrgPath) throws -> Int64? {
         try Int64.fetchOne(
             db,
             sql: """
