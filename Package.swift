@@ -74,10 +74,11 @@ let package = Package(
             dependencies: ["CCurl", "Domain", "Store", "Core", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
-        // The scheduler: timed jobs now, reminder rules next; it acts through Core as the daemon's principal.
+        // The scheduler: timed jobs and reminder rules; it acts through Core as the daemon's principal. The rules
+        // read their facts through Store's reader protocols inside the transaction Core gives them.
         .target(
             name: "Scheduler",
-            dependencies: ["Domain", "Core"],
+            dependencies: ["Domain", "Store", "Core"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

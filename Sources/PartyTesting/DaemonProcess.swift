@@ -36,6 +36,8 @@ package final class DaemonProcess: @unchecked Sendable {
         process.arguments = ["--data-dir", dataDir, "--socket", socketPath] + extraArguments
         var env = ProcessInfo.processInfo.environment
         for key in ["PARTYD_SOCKET", "PARTYD_DATA_DIR", "NOTIFY_SOCKET", "LISTEN_FDS", "LISTEN_PID"] { env[key] = nil }
+        // Reminders stay off unless a test asks for them, so that other tests' data set none off.
+        env["PARTYD_REMINDER_RULES"] = "none"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.standardOutput = FileHandle(forWritingAtPath: logPath)

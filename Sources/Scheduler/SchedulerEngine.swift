@@ -1,9 +1,10 @@
 import Core
 import Foundation
 
-/// The scheduler's loop: runs the timed jobs that are due, then sleeps until the next one is (never longer than
-/// `maximumSleep`, so that jobs added meanwhile and clock changes are noticed). Every decision is the core's and
-/// Domain's; this only decides when to ask. Reminder rules will run from here the same way.
+/// The scheduler's loop: runs the timed jobs that are due, the reminder rules' daily scans when due, and sends
+/// the reminders whose moment has come; then sleeps until the next job (never longer than `maximumSleep`, so that
+/// jobs added meanwhile, digest moments and clock changes are noticed). Every decision is the core's and Domain's;
+/// this only decides when to ask.
 package struct SchedulerEngine: Sendable {
     private let core: PartyCore
     private let maximumSleep: Duration
@@ -25,6 +26,8 @@ package struct SchedulerEngine: Sendable {
             var wait = maximumSleep
             do {
                 try await core.runDueJobs()
+                try await core.scanReminders()
+                try await core.dispatchReminders()
                 if let next = try await core.nextJobFireTime() {
                     let seconds = max(0, next.timeIntervalSince(core.clock.now()))
                     wait = min(maximumSleep, .milliseconds(Int64((seconds * 1000).rounded(.up)) + 1))

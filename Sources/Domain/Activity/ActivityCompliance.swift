@@ -56,6 +56,13 @@ package struct CompliancePeriod: Sendable, Equatable, CustomStringConvertible {
     /// How many months: 1, 3 or 12.
     package var months: Int
 
+    /// The period of `months` months from `firstMonth` of `year`.
+    package init(year: Int, firstMonth: Int, months: Int) {
+        self.year = year
+        self.firstMonth = firstMonth
+        self.months = months
+    }
+
     /// Parses `2026-11`, `2026Q4` or `2026`.
     package static func parse(_ text: String, field: String = "period") throws(DomainError) -> CompliancePeriod {
         let trimmed = text.trimmedWhitespace.uppercased()

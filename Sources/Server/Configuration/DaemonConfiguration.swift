@@ -18,6 +18,8 @@ package struct DaemonConfiguration: Sendable {
     package var attachments: AttachmentConfiguration
     /// Organizational life's local practice: record deadline, holiday calendar, points, cadence.
     package var activities: ActivityConfiguration
+    /// Reminders: scan and digest times, rules' settings.
+    package var reminders: ReminderConfiguration
     /// The optional HTTP listener for members' link pages.
     package var http: HTTPConfiguration
     /// swift-log level: trace, debug, info, notice, warning, error, critical. Key `partyd.logLevel`,
@@ -44,6 +46,8 @@ package struct DaemonConfiguration: Sendable {
         delivery = DeliveryConfiguration()
         attachments = AttachmentConfiguration()
         activities = ActivityConfiguration()
+        // Tests of other features must not meet reminders their own data set off; reminder tests turn them on.
+        reminders = ReminderConfiguration(enabledRules: [])
         http = HTTPConfiguration()
         self.logLevel = logLevel
         self.shutdownGraceSeconds = shutdownGraceSeconds
@@ -58,6 +62,7 @@ package struct DaemonConfiguration: Sendable {
         delivery = try DeliveryConfiguration(reader: config)
         attachments = try AttachmentConfiguration(reader: config)
         activities = try ActivityConfiguration(reader: config)
+        reminders = try ReminderConfiguration(reader: config)
         http = try HTTPConfiguration(reader: config)
         logLevel = config.string(forKey: "logLevel", default: "info")
         shutdownGraceSeconds = config.int(forKey: "shutdownGrace", default: 10)

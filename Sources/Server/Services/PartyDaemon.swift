@@ -95,7 +95,8 @@ package final class PartyDaemon: Sendable {
                 lifetime: configuration.http.linkLifetime,
                 publicBaseURL: configuration.http.publicBaseURL,
                 served: configuration.http.address != nil
-            )
+            ),
+            reminders: configuration.reminders.registry
         )
         let notifier = SystemdNotifier(environment: environment)
         let info = DaemonInfo(configuration: configuration, startedAt: clock.now(), socketPath: socketPath)
