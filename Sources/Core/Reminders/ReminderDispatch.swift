@@ -10,6 +10,9 @@ package struct ReminderDispatchOutcome: Sendable, Equatable {
     package var notices = 0
     /// Reminders that had nowhere to go at all.
     package var undeliverable = 0
+
+    /// Nothing sent.
+    package init() {}
 }
 
 /// Sending the reminders that are due, as the daemon, in one transaction: each digest or message becomes a

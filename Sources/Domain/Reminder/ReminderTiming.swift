@@ -39,17 +39,9 @@ package enum ReminderTiming {
         return (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
     }
 
-    /// The instant of `minute` after the start of `date` in `zone` (the first valid one on a day that skips it).
+    /// The instant of the local time `minute` after midnight on `date` in `zone`, by the timed jobs' rules for
+    /// daylight saving: a time the clocks skip is the first valid instant after it; a repeated one is its first.
     package static func instant(_ date: LocalDate, minute: Int, zone: TimeZone) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = DateComponents(
-            year: date.year,
-            month: date.month,
-            day: date.day,
-            hour: minute / 60,
-            minute: minute % 60
-        )
-        return calendar.date(from: parts) ?? Date(timeIntervalSince1970: Double(date.daysSinceEpoch) * 86_400)
+        WallClockTime(date: date, minuteOfDay: minute).instant(in: zone)
     }
 }
