@@ -21,6 +21,7 @@ struct PartyAdmin: AsyncParsableCommand {
         NoticeCommand.self,
         BoardCommand.self,
         ScheduleCommand.self,
+        ReminderCommand.self,
         ActivityCommand.self,
         PointsCommand.self,
         AttachmentCommand.self,

@@ -188,6 +188,7 @@ package final class PartyDaemon: Sendable {
         AttachmentHandlers.register(in: &registry)
         BoardHandlers.register(in: &registry)
         ScheduleHandlers.register(in: &registry)
+        ReminderHandlers.register(in: &registry)
         ActivityHandlers.register(in: &registry)
         let catalog = registry.catalog
         SystemHandlers.register(in: &registry, catalog: { catalog + systemCatalog })

@@ -71,6 +71,10 @@ import struct Domain.IdentityNumber
 @_exported import struct Domain.QuietHoursView
 @_exported import enum Domain.ReceiptChannel
 @_exported import struct Domain.ReceiptChannelCounts
+@_exported import struct Domain.ReminderRuleView
+@_exported import struct Domain.ReminderRunView
+@_exported import struct Domain.ReminderSettingView
+@_exported import struct Domain.ReminderView
 @_exported import enum Domain.Role
 @_exported import struct Domain.ScheduleJobFields
 @_exported import struct Domain.ScheduleJobView
