@@ -1,0 +1,57 @@
+import Testing
+
+/// The help screens of the built executables: Chinese headings and built-in flags, alias pairs unbroken.
+@Suite("Help of the built executables", .serialized)
+struct HelpTextTests {
+    /// The library's English words that must not appear in a help screen.
+    static let english = [
+        "OVERVIEW", "USAGE", "ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS", "Show help information", "Show the version",
+        "See '", "<subcommand>", "(default",
+    ]
+
+    /// Checks a help screen: success, on standard output, with Chinese headings only.
+    func expectChineseHelp(_ outcome: BuiltBinary.Outcome, headings: [String]) {
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix("概述："), "\(outcome.stdout)")
+        for heading in ["用法："] + headings {
+            #expect(outcome.stdout.contains("\n" + heading), "\(heading) missing from \(outcome.stdout)")
+        }
+        #expect(outcome.stdout.contains("显示帮助信息。"))
+        for word in Self.english {
+            #expect(!outcome.stdout.contains(word), "\(word) in \(outcome.stdout)")
+        }
+    }
+
+    /// The root's help: its commands, the version flag and the hint about `help`.
+    @Test func partyadminRoot() throws {
+        let outcome = try BuiltBinary.partyadmin.run("--help")
+        expectChineseHelp(outcome, headings: ["选项：", "命令："])
+        #expect(outcome.stdout.contains("显示版本号。"))
+        #expect(outcome.stdout.contains("各命令的详细说明：partyadmin help <命令>"))
+        // Without arguments the root prints the same help.
+        #expect(try BuiltBinary.partyadmin.run().stdout == outcome.stdout)
+    }
+
+    /// A leaf's help, with and without positional arguments.
+    @Test func partyadminLeaf() throws {
+        let outcome = try BuiltBinary.partyadmin.run("org", "add", "--help")
+        expectChineseHelp(outcome, headings: ["选项："])
+        let positional = try BuiltBinary.partyadmin.run("org", "show", "--help")
+        expectChineseHelp(positional, headings: ["参数：", "选项："])
+    }
+
+    /// partyd's help.
+    @Test func partyd() throws {
+        expectChineseHelp(try BuiltBinary.partyd.run("--help"), headings: ["选项："])
+    }
+
+    /// The version and completion scripts are printed as the library makes them.
+    @Test func versionAndCompletion() throws {
+        let version = try BuiltBinary.partyadmin.run("--version")
+        #expect(version.status == 0)
+        #expect(!version.stdout.isEmpty)
+        let script = try BuiltBinary.partyadmin.run("--generate-completion-script", "bash")
+        #expect(script.status == 0)
+        #expect(script.stdout.contains("partyadmin"))
+    }
+}
