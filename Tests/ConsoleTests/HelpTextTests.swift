@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// The help screens of the built executables: Chinese headings and built-in flags, alias pairs unbroken.
@@ -32,10 +33,20 @@ struct HelpTextTests {
         #expect(try BuiltBinary.partyadmin.run().stdout == outcome.stdout)
     }
 
-    /// A leaf's help, with and without positional arguments.
+    /// A leaf's help, whose `--kind` lists every kind with its alias, no pair split across lines.
     @Test func partyadminLeaf() throws {
         let outcome = try BuiltBinary.partyadmin.run("org", "add", "--help")
         expectChineseHelp(outcome, headings: ["选项："])
+        let kinds = [
+            "党委（committee）", "党总支（general-branch）", "党支部（branch）", "联合党支部（joint-branch）",
+            "党小组（group）", "党组（leading-group）", "党工委（working-committee）",
+        ]
+        var position = outcome.stdout.startIndex
+        for kind in kinds {
+            let found = outcome.stdout.range(of: kind, range: position..<outcome.stdout.endIndex)
+            #expect(found != nil, "\(kind) missing or out of order in \(outcome.stdout)")
+            position = found?.upperBound ?? position
+        }
         let positional = try BuiltBinary.partyadmin.run("org", "show", "--help")
         expectChineseHelp(positional, headings: ["参数：", "选项："])
     }

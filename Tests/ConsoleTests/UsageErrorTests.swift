@@ -52,6 +52,15 @@ struct UsageErrorTests {
         expectUsageError(far, "未知选项“--zzzzzz”", usage: "partyadmin org tree")
     }
 
+    /// A kind that does not exist: the kinds with their aliases, in the order the help lists them.
+    @Test func invalidKind() throws {
+        let outcome = try BuiltBinary.partyadmin.run("org", "add", "--code", "01", "--name", "x", "--kind", "党员")
+        let listing =
+            "党委（committee）、党总支（general-branch）、党支部（branch）、联合党支部（joint-branch）、"
+            + "党小组（group）、党组（leading-group）、党工委（working-committee）"
+        expectUsageError(outcome, "--kind <kind> 的值“党员”无效：可选值为 " + listing, usage: "partyadmin org add")
+    }
+
     /// A command that does not exist, at the top and inside a group, with the nearest offered.
     @Test func unknownCommand() throws {
         let top = try BuiltBinary.partyadmin.run("frob")
