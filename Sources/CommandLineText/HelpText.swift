@@ -29,6 +29,8 @@ package enum HelpText {
         ("Show help information.", "显示帮助信息。"),
         ("Show the version.", "显示版本号。"),
         ("Dump help information as JSON.", "以 JSON 输出帮助信息。"),
+        ("Show subcommand help information.", "显示命令的帮助信息。"),
+        ("<subcommands>", "<命令>"),
         ("<subcommand>", "<命令>"),
         ("<options>", "<选项>"),
         ("(default as flag: ", "(作为开关时默认："),

@@ -23,6 +23,8 @@ package enum UsageCheck {
     package static func helpTarget(root: any ParsableCommand.Type, arguments: [String]) -> UsageProblem? {
         guard arguments.first == "help" else { return nil }
         let names = arguments.dropFirst().prefix { !$0.hasPrefix("-") }
+        // `help help` is the library's own command, which no subcommand list names.
+        guard names.first != "help" else { return nil }
         let path = CommandPath(root: root, arguments: Array(names))
         guard path.consumed < names.count else { return nil }
         return unknownCommand(path: path, word: names[names.startIndex + path.consumed], root: root)

@@ -51,6 +51,14 @@ struct HelpTextTests {
         expectChineseHelp(positional, headings: ["参数：", "选项："])
     }
 
+    /// `help help`: the library's own command, in Chinese too.
+    @Test func helpCommand() throws {
+        let outcome = try BuiltBinary.partyadmin.run("help", "help")
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.hasPrefix("概述：显示命令的帮助信息。"))
+        #expect(outcome.stdout.contains("用法：partyadmin help [<命令> ...]"))
+    }
+
     /// partyd's help.
     @Test func partyd() throws {
         expectChineseHelp(try BuiltBinary.partyd.run("--help"), headings: ["选项："])
