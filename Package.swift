@@ -81,10 +81,16 @@ let package = Package(
             dependencies: ["Domain", "Store", "Core"],
             swiftSettings: swiftSettings
         ),
+        // The Chinese face of swift-argument-parser, shared by both executables: usage errors, help, suggestions.
+        .target(
+            name: "CommandLineText",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "partyd",
             dependencies: [
-                "Server",
+                "Server", "CommandLineText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -95,7 +101,7 @@ let package = Package(
             // The protocol only (Wire re-exports the value types it carries): the daemon parses and validates.
             // SHA-256 for attachments: the console hashes what it streams and checks what it downloads.
             dependencies: [
-                "Wire",
+                "Wire", "CommandLineText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -142,7 +148,7 @@ let package = Package(
         .testTarget(
             name: "ConsoleTests",
             // `@testable import partyadmin`: the console's renderers are internal to its executable.
-            dependencies: ["partyadmin", "Wire"],
+            dependencies: ["partyadmin", "Wire", "CommandLineText"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

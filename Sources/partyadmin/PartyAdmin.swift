@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineText
 import Foundation
 import Wire
 
@@ -49,11 +50,15 @@ struct PartyAdmin: AsyncParsableCommand {
 
     /// Parses, runs, and maps every failure to lightning-cli's exit codes instead of ArgumentParser's.
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let diagnosis = Diagnosis.beforeParsing(root: self, arguments: arguments) {
+            emit(diagnosis)
+        }
         let command: any ParsableCommand
         do {
-            command = try await asyncParseAsRoot()
+            command = try await asyncParseAsRoot(arguments)
         } catch {
-            finish(with: error, whileParsing: true)
+            finish(with: error, arguments: arguments)
         }
         do {
             var command = command
@@ -63,7 +68,7 @@ struct PartyAdmin: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            finish(with: error, whileParsing: false)
+            finish(with: error, arguments: nil)
         }
         Foundation.exit(ExitCode.success.rawValue)
     }
@@ -72,9 +77,11 @@ struct PartyAdmin: AsyncParsableCommand {
     ///
     /// Commands report their own call errors through ``Console`` and throw an ``ExitStatus``, which passes
     /// through; daemon and client errors thrown some other way are reported here. Everything else is
-    /// ArgumentParser's: help, version and completion scripts go to standard output with code 0, and any other
-    /// message to standard error with code 3 when it concerns the command line.
-    private static func finish(with error: any Error, whileParsing: Bool) -> Never {
+    /// ArgumentParser's, in Chinese through ``Diagnosis``: help, version and completion scripts go to standard
+    /// output with code 0, and any other message to standard error, with code 3 when it concerns the command line.
+    ///
+    /// - Parameter arguments: The command line when `error` came from parsing it, nil when from running.
+    private static func finish(with error: any Error, arguments: [String]?) -> Never {
         var error = error
         if error is RPCErrorObject || error is RPCClientError {
             error = Failure.report(error, socketPath: "", json: false)
@@ -82,14 +89,21 @@ struct PartyAdmin: AsyncParsableCommand {
         if let code = error as? ExitCode {
             Foundation.exit(code.rawValue)
         }
-        let code = exitCode(for: error)
-        let message = fullMessage(for: error)
-        if code == .success {
-            Printer.out(message)
+        emit(Diagnosis.of(error, root: self, arguments: arguments))
+    }
+
+    /// Prints a diagnosis where it belongs and exits with the console's code for it.
+    private static func emit(_ diagnosis: Diagnosis) -> Never {
+        switch diagnosis.kind {
+        case .output:
+            Printer.out(diagnosis.text)
             Foundation.exit(ExitCode.success.rawValue)
+        case .usage:
+            Printer.err(diagnosis.text)
+            Foundation.exit(ExitStatus.usage.rawValue)
+        case .failure(let code):
+            if !diagnosis.text.isEmpty { Printer.err(diagnosis.text) }
+            Foundation.exit(code)
         }
-        Printer.err(message)
-        let isUsage = whileParsing || code == .validationFailure
-        Foundation.exit(isUsage ? ExitStatus.usage.rawValue : code.rawValue)
     }
 }

@@ -2,12 +2,12 @@ import ArgumentParser
 import Wire
 
 extension MemberCommand {
-    /// The values `--gender` offers to shell completion.
-    static let genders = Gender.allCases.map(\.rawValue)
-    /// The values `--category` offers to shell completion.
-    static let categories = MemberCategory.allCases.map(\.rawValue)
-    /// The values `--flag` offers to shell completion.
-    static let flags = MemberFlag.allCases.map(\.rawValue)
+    /// The values of `--gender`, for its help and shell completion.
+    static let genders = Choices(Gender.allCases.map(\.rawValue))
+    /// The values of `--category`, for its help and shell completion.
+    static let categories = Choices(MemberCategory.allCases.map(\.rawValue))
+    /// The values of `--flag`, for its help and shell completion.
+    static let flags = Choices(MemberFlag.allCases.map(\.rawValue))
 }
 
 /// The optional member fields that `member add` and `member edit` share. Values go to partyd as typed: it parses
@@ -31,8 +31,8 @@ struct MemberDetailOptions: ParsableArguments {
 
     /// `--category`.
     @Option(
-        help: ArgumentHelp("人员类别：正式党员、预备党员", valueName: "category"),
-        completion: .list(MemberCommand.categories)
+        help: MemberCommand.categories.help("人员类别", valueName: "category"),
+        completion: MemberCommand.categories.completion
     )
     var category: String?
 
@@ -62,8 +62,8 @@ struct MemberDetailOptions: ParsableArguments {
 
     /// `--flag`, repeatable.
     @Option(
-        help: ArgumentHelp("党员标记：困难党员、流动党员、失联（可重复给出）", valueName: "flag"),
-        completion: .list(MemberCommand.flags)
+        help: MemberCommand.flags.help("党员标记（可重复给出）", valueName: "flag"),
+        completion: MemberCommand.flags.completion
     )
     var flag: [String] = []
 
@@ -121,7 +121,10 @@ extension MemberCommand {
         var name: String?
 
         /// `--gender`.
-        @Option(help: ArgumentHelp("性别：男、女", valueName: "gender"), completion: .list(MemberCommand.genders))
+        @Option(
+            help: MemberCommand.genders.help("性别", valueName: "gender"),
+            completion: MemberCommand.genders.completion
+        )
         var gender: String?
 
         /// `--birth`.

@@ -28,13 +28,13 @@ extension MemberCommand {
 
         /// `--category`.
         @Option(
-            help: ArgumentHelp("人员类别：正式党员、预备党员", valueName: "category"),
-            completion: .list(MemberCommand.categories)
+            help: MemberCommand.categories.help("人员类别", valueName: "category"),
+            completion: MemberCommand.categories.completion
         )
         var category: String?
 
         /// `--flag`.
-        @Option(help: ArgumentHelp("党员标记：困难党员、流动党员、失联", valueName: "flag"), completion: .list(MemberCommand.flags))
+        @Option(help: MemberCommand.flags.help("党员标记", valueName: "flag"), completion: MemberCommand.flags.completion)
         var flag: String?
 
         /// `--search`.

@@ -14,14 +14,14 @@ extension MemberCommand {
         )
 
         /// The ways of leaving, for help and completion.
-        static let kinds = MemberStatus.leaveKinds.map(\.rawValue)
+        static let kinds = Choices(MemberStatus.leaveKinds.map(\.rawValue))
 
         /// The member.
         @Argument(help: MemberCommand.memberHelp)
         var member: String
 
         /// `--kind`.
-        @Option(help: ArgumentHelp("减少方式：出党、死亡、停止党籍", valueName: "kind"), completion: .list(kinds))
+        @Option(help: kinds.help("减少方式", valueName: "kind"), completion: kinds.completion)
         var kind: String
 
         /// `--date`.

@@ -85,7 +85,10 @@ extension MemberCommand {
         var name: String
 
         /// `--gender`.
-        @Option(help: ArgumentHelp("性别：男、女", valueName: "gender"), completion: .list(MemberCommand.genders))
+        @Option(
+            help: MemberCommand.genders.help("性别", valueName: "gender"),
+            completion: MemberCommand.genders.completion
+        )
         var gender: String
 
         /// `--birth`.

@@ -106,7 +106,7 @@ extension OrgCommand {
         var code: String
 
         /// `--kind`.
-        @Option(help: OrgCommand.kindHelp, completion: OrgCommand.kindCompletion)
+        @Option(help: OrgCommand.kindHelp, completion: OrgCommand.kinds.completion, transform: OrgCommand.kind)
         var kind: String
 
         /// `--socket`, `--json`.

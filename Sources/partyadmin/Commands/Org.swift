@@ -18,21 +18,26 @@ struct OrgCommand: ParsableCommand {
     /// Creates the group; running it alone prints its help.
     init() {}
 
-    /// The English alias of each kind, shown beside the Chinese name in help and offered by shell completion.
-    static let kindAliases: [(kind: OrgKind, alias: String)] = [
-        (.committee, "committee"), (.workingCommittee, "working-committee"), (.leadingGroup, "leading-group"),
-        (.generalBranch, "general-branch"), (.branch, "branch"), (.jointBranch, "joint-branch"), (.group, "group"),
+    /// The English alias of each kind, shown beside the Chinese name in help and errors and offered by shell
+    /// completion. partyd accepts a few more spellings (`OrgKind.aliases`); these are the ones it teaches.
+    static let kindAliases: [OrgKind: String] = [
+        .committee: "committee", .generalBranch: "general-branch", .branch: "branch", .jointBranch: "joint-branch",
+        .group: "group", .leadingGroup: "leading-group", .workingCommittee: "working-committee",
     ]
 
-    /// Help for `--kind`: every kind with its alias; partyd checks the value, so it is sent as typed.
-    static let kindHelp = ArgumentHelp(
-        // A space inside each pair gives the help formatter a place to wrap, which Chinese text lacks.
-        "组织类别（中文名或英文别名）：" + kindAliases.map { "\($0.kind.rawValue) \($0.alias)" }.joined(separator: "、"),
-        valueName: "kind"
-    )
+    /// The kinds with their aliases, in partyd's order (the order of its own messages about kinds): the one
+    /// list that `--kind`'s help, completion and error show.
+    static let kinds = Choices(OrgKind.allCases.map { (name: $0.rawValue, alias: kindAliases[$0] ?? $0.rawValue) })
 
-    /// Completion for `--kind`: Chinese names first, then the aliases.
-    static let kindCompletion = CompletionKind.list(kindAliases.map(\.kind.rawValue) + kindAliases.map(\.alias))
+    /// Help for `--kind`: every kind with its alias, one pair never broken across lines.
+    static let kindHelp = kinds.help("组织类别，写中文名或英文别名", valueName: "kind")
+
+    /// Accepts a kind as partyd would (its name, an alias, any case) and returns it as typed, to be sent as is;
+    /// refuses anything else as a usage error that lists the kinds.
+    static func kind(_ text: String) throws -> String {
+        guard OrgKind.parse(text) != nil else { throw kinds.refusal }
+        return text
+    }
 
     /// An organization as a key/value record: fields, status, then the counts of its subtree.
     static func record(_ org: OrgDetail) -> Record {
@@ -82,7 +87,7 @@ extension OrgCommand {
         var name: String
 
         /// `--kind`.
-        @Option(help: OrgCommand.kindHelp, completion: OrgCommand.kindCompletion)
+        @Option(help: OrgCommand.kindHelp, completion: OrgCommand.kinds.completion, transform: OrgCommand.kind)
         var kind: String
 
         /// `--parent`.

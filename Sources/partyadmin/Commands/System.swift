@@ -57,11 +57,17 @@ struct MethodsCommand: AsyncParsableCommand {
     /// Calls `system.methods`.
     func run() async throws {
         try await Console.call(SystemMethods.self, global) { result in
-            var table = Table(.text("方法"), .text("权限"), .text("说明"))
-            for method in result.methods {
-                table.append(method.name, Format.access(method.access), method.summary)
-            }
-            return table.render(orIfEmpty: "partyd 未提供任何方法。")
+            Self.table(result)
         }
+    }
+
+    /// The methods as a table sorted by name, whatever order partyd lists them in, so that a method is found
+    /// where a reader looks for it.
+    static func table(_ result: SystemMethods.Result) -> String {
+        var table = Table(.text("方法"), .text("权限"), .text("说明"))
+        for method in result.methods.sorted(by: { $0.name < $1.name }) {
+            table.append(method.name, Format.access(method.access), method.summary)
+        }
+        return table.render(orIfEmpty: "partyd 未提供任何方法。")
     }
 }

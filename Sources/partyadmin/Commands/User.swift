@@ -14,7 +14,7 @@ struct UserCommand: ParsableCommand {
     init() {}
 
     /// The role names the daemon accepts, for help and shell completion.
-    static let roles = ["admin", "org-admin", "auditor", "member"]
+    static let roles = Choices(Role.allCases.map(\.rawValue))
 
     /// An account as a key/value record.
     static func record(_ account: AccountView) -> Record {
@@ -53,8 +53,8 @@ extension UserCommand {
 
         /// `--role`.
         @Option(
-            help: ArgumentHelp("角色：admin、org-admin、auditor、member", valueName: "role"),
-            completion: .list(UserCommand.roles)
+            help: UserCommand.roles.help("角色", valueName: "role"),
+            completion: UserCommand.roles.completion
         )
         var role: String
 
