@@ -119,7 +119,9 @@ extension PartyCore {
             _ = try await read(.reminderRun, by: principal) { _ in 0 }
             throw DomainError.invalid(
                 "rule",
-                "没有“\(rule)”这条提醒规则，可用：" + registry.rules.map(\.info.id).joined(separator: "、"),
+                registry.rules.isEmpty
+                    ? "没有“\(rule)”这条提醒规则：本守护进程未启用任何提醒规则（配置项 reminderRules）"
+                    : "没有“\(rule)”这条提醒规则，可用：" + registry.rules.map(\.info.id).joined(separator: "、"),
                 reason: "reminder.unknown_rule"
             )
         }
