@@ -26,7 +26,10 @@ extension EndToEnd {
             var serial = 0
             for branch in 0..<Self.branches {
                 let code = "A\(branch)"
-                _ = try await client.call(OrgAdd.self, .init(code: code, name: "第\(branch)支部", kind: "党支部", parent: "A"))
+                _ = try await client.call(
+                    OrgAdd.self,
+                    .init(code: code, name: "第\(branch)支部", kind: "党支部", parent: "A")
+                )
                 // partyd runs on the real clock here: quiet hours off, so the hour of the run does not matter.
                 _ = try await client.call(OrgSetQuietHours.self, .init(code: code, off: true))
                 _ = try await client.call(
@@ -37,7 +40,8 @@ extension EndToEnd {
                     serial += 1
                     // Admitted in 2024: every probationary year has ended, so each reminder is urgent and goes at once.
                     let birth = String(format: "1990%02d%02d", serial % 12 + 1, serial % 28 + 1)
-                    let first17 = "110105" + birth + String(format: "%02d", serial % 100) + (serial % 2 == 0 ? "2" : "1")
+                    let first17 =
+                        "110105" + birth + String(format: "%02d", serial % 100) + (serial % 2 == 0 ? "2" : "1")
                     _ = try await client.call(
                         MemberAdd.self,
                         .init(
@@ -45,7 +49,8 @@ extension EndToEnd {
                             fields: MemberFields(
                                 name: "预备\(serial)",
                                 gender: serial % 2 == 0 ? "女" : "男",
-                                birthDate: String(birth.prefix(4)) + "-" + birth.dropFirst(4).prefix(2) + "-" + birth.suffix(2),
+                                birthDate: String(birth.prefix(4)) + "-" + birth.dropFirst(4).prefix(2) + "-"
+                                    + birth.suffix(2),
                                 idNumber: first17 + String(IdentityNumber.checkCharacter(for: first17)!),
                                 joinDate: "2024-03-01",
                                 probationStart: "2024-03-01",
