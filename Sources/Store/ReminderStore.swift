@@ -218,6 +218,9 @@ package protocol ReminderReader: ReminderFactReader {
     func reminderRuleScans() throws -> [String: ReminderRuleScan]
     /// How many active channels of `audience` the organization has (robots and webhooks, not mail servers).
     func groupChannelCount(orgID: Int64, audience: ChannelAudience) throws -> Int
+    /// How many of the organization's administrators (org-admin accounts of it) can be mailed: those with an
+    /// address, when a mail server is configured at or above it; otherwise 0.
+    func mailableAdministrators(of org: Organization) throws -> Int
     /// The top-level organizations that have an active committee channel: where the system's reminders go.
     func systemReminderOrgs() throws -> [Organization]
 }
@@ -232,13 +235,14 @@ package protocol ReminderWriter {
     func snoozeReminder(_ id: Int64, until: Date) throws
     /// Records a rule's scan.
     func recordReminderScan(rule: String, scan: ReminderRuleScan) throws
-    /// Publishes a system notice now to exactly these members (inbox and, through the nearest mail server, e-mail)
-    /// and the organization's group channels of `channels` (none when nil); returns it.
+    /// Publishes a system notice now to exactly these members (inbox and, through the nearest mail server, e-mail),
+    /// the organization's group channels of `channels` (none when nil) and, with `mailAdministrators`, the
+    /// addresses of the organization's administrators; returns it.
     func publishReminderNotice(
         _ notice: Notice,
         orgPath: OrgPath,
         memberIDs: [Int64],
-        channels: ChannelAudience?
-    )
-        throws -> Notice
+        channels: ChannelAudience?,
+        mailAdministrators: Bool
+    ) throws -> Notice
 }

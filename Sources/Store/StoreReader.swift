@@ -52,6 +52,8 @@ package protocol StoreWriter:
     func moveMembers(from fromOrgID: Int64, to toOrgID: Int64) throws -> Int
     /// Inserts an account.
     func insertAccount(_ account: Account) throws
+    /// Sets (or, with nil, clears) an account's e-mail address.
+    func setAccountEmail(unixUser: String, email: String?) throws
     /// Deletes an account; returns whether it existed.
     func deleteAccount(unixUser: String) throws -> Bool
 }

@@ -354,4 +354,54 @@ struct ReminderTests {
             #expect(sent?.state == .sent && sent?.snoozedUntil == nil)
         }
     }
+
+    @Test func administratorsAreMailedAndAnOrganizationWithoutTheirsFallsBackToItsMembersGroups() async throws {
+        let mail = try SMTPReceiver()
+        defer { mail.stop() }
+        let receiver = try HTTPReceiver { _ in .status(200, body: "{}") }
+        defer { receiver.stop() }
+        let clock = TestClock()
+        try await Self.withReminders(clock: clock) { daemon, admin in
+            let core = daemon.daemon.core
+            _ = try await admin.call(
+                ChannelAdd.self,
+                ChannelFields(org: "A", kind: "smtp", url: mail.url, sender: "partyd@example.cn")
+            )
+            // B1: no committee group, but its administrator has an address. C1: only a members' group.
+            let account = try await admin.call(
+                UserAdd.self,
+                .init(unixUser: "secb1", role: "org-admin", org: "B1", email: "secb1@example.cn")
+            )
+            #expect(account.email == "secb1@example.cn")
+            await expectRefusal(code: RPCErrorCode.invalidValue, reason: "invalid_email") {
+                _ = try await admin.call(UserSetEmail.self, .init(unixUser: "secb1", email: "not-an-address"))
+            }
+            _ = try await admin.call(
+                ChannelAdd.self,
+                ChannelFields(org: "C1", kind: "webhook", url: receiver.url, secret: DeliveryTests.secret)
+            )
+            _ = try await Self.addProbationer(admin)
+            _ = try await admin.call(
+                MemberEdit.self,
+                .init(member: manID, fields: MemberFields(probationStart: "2026-01-20", category: "预备党员"))
+            )
+            clock.set(Self.at("2026-12-22", 6, 30))
+            try await core.scanReminders(only: ["probation-due"])
+            clock.set(Self.at("2026-12-22", 9))
+            let sent = try await core.dispatchReminders()
+            #expect(sent.sent == 2 && sent.notices == 2 && sent.undeliverable == 0)
+            try await daemon.daemon.delivery.deliverDue()
+            #expect(mail.mails.map(\.recipients) == [["secb1@example.cn"]])
+            #expect(receiver.requests.count == 1 && receiver.requests.first?.text.contains("李建国") == true)
+            let routes = try await Self.all(core).map(\.route)
+            #expect(Set(routes) == [.admins, .members])
+            // Without the address, B1 has nowhere of its own: the system administrators' digest (A has no
+            // committee group either) cannot take it, so it is kept as undeliverable, never silently dropped.
+            _ = try await admin.call(UserSetEmail.self, .init(unixUser: "secb1", email: nil))
+            clock.set(Self.at("2027-01-11", 6, 30))
+            try await core.scanReminders(only: ["probation-due"])
+            let overdue = try await core.dispatchReminders()
+            #expect(overdue.undeliverable == 1 && overdue.sent == 0)
+        }
+    }
 }

@@ -26,7 +26,7 @@ struct StoreTests {
                 "v1-organizations-accounts-audit", "v2-members", "v3-utc-instants-actor-kinds", "v4-member-flags-json",
                 "v5-notices", "v6-channels-outbox", "v7-quiet-hours", "v8-attachments",
                 "v9-notice-life-delivery-attempts", "v10-message-board", "v11-activities",
-                "v12-member-links", "v13-timed-jobs", "v14-reminders",
+                "v12-member-links", "v13-timed-jobs", "v14-reminders", "v15-account-email",
             ]
         )
         _ = try await first.change { tx in

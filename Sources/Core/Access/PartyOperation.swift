@@ -69,6 +69,8 @@ extension PartyOperation {
     package static let userList = PartyOperation("user.list", .systemAdmin)
     /// `user.remove`.
     package static let userRemove = PartyOperation("user.remove", .systemAdmin)
+    /// `user.setEmail`.
+    package static let userSetEmail = PartyOperation("user.setEmail", .systemAdmin)
     /// `audit.list`.
     package static let auditList = PartyOperation("audit.list", .read)
     /// `notice.post`.

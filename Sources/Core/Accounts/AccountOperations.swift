@@ -10,9 +10,11 @@ extension PartyCore {
         role roleText: String,
         org: String?,
         member: String?,
+        email: String? = nil,
         by principal: Principal
     ) async throws -> AccountView {
         try await write(.userAdd, by: principal) { op in
+            let address = try Self.accountEmail(email, role: Self.parseRole(roleText))
             try Self.validateUserName(unixUser)
             let role = try Self.parseRole(roleText)
             let orgCode = org?.nonBlank
@@ -42,10 +44,12 @@ extension PartyCore {
                 role: role,
                 orgID: org?.id,
                 memberID: member?.id,
-                createdAt: op.time.instant
+                createdAt: op.time.instant,
+                email: address
             )
             try op.tx.insertAccount(account)
-            let scope = org.map { "，范围\($0.label)" } ?? member.map { "，党员 \($0.name)" } ?? ""
+            var scope = org.map { "，范围\($0.label)" } ?? member.map { "，党员 \($0.name)" } ?? ""
+            if let address { scope += "，邮箱 \(address)" }
             return Change(
                 try Self.view(account, zone: op.time.zone, in: op.tx),
                 audit: op.audit(
@@ -62,6 +66,40 @@ extension PartyCore {
         try await read(.userList, by: principal) { op in
             try op.tx.accounts().map { try Self.view($0, zone: op.time.zone, in: op.tx) }
         }
+    }
+
+    /// `user.setEmail`: sets or (with nil or blank) clears an administrator's e-mail address, where reminders for
+    /// their organization's administrators are mailed.
+    package func setAccountEmail(unixUser: String, email: String?, by principal: Principal) async throws -> AccountView
+    {
+        try await write(.userSetEmail, by: principal) { op in
+            guard var account = try op.tx.account(unixUser: unixUser) else {
+                throw DomainError.notFound("unixUser", "账户 \(unixUser) 不存在", reason: "user.not_found")
+            }
+            let address = try Self.accountEmail(email, role: account.role)
+            try op.tx.setAccountEmail(unixUser: unixUser, email: address)
+            account.email = address
+            return Change(
+                try Self.view(account, zone: op.time.zone, in: op.tx),
+                audit: op.audit(
+                    target: unixUser,
+                    orgID: account.orgID,
+                    summary: address.map { "账户 \(unixUser) 的邮箱设为 \($0)" } ?? "清除账户 \(unixUser) 的邮箱"
+                )
+            )
+        }
+    }
+
+    /// A checked address for an account, or nil for none; members' accounts take theirs from the roster.
+    private static func accountEmail(_ text: String?, role: Role) throws(DomainError) -> String? {
+        guard let address = text?.trimmedWhitespace.nonBlank else { return nil }
+        guard role != .member else {
+            throw DomainError.invalid("email", "党员账户的邮箱取自名册，请用 member edit --email 修改", reason: "role_binding")
+        }
+        guard address.count <= 254, MemberRules.isValidEmail(address) else {
+            throw DomainError.invalid("email", "邮箱“\(address)”格式不正确", reason: "invalid_email")
+        }
+        return address
     }
 
     /// `user.remove`: deletes an account.
@@ -141,7 +179,8 @@ extension PartyCore {
             orgCode: orgCode,
             memberID: account.memberID,
             memberName: member?.name,
-            createdAt: LocalTime.text(account.createdAt, in: zone)
+            createdAt: LocalTime.text(account.createdAt, in: zone),
+            email: account.email
         )
     }
 }

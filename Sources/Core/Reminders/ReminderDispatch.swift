@@ -20,7 +20,8 @@ package struct ReminderDispatchOutcome: Sendable, Equatable {
 /// marked sent with it. A crash before the commit sends nothing and loses nothing; one after has sent each once.
 ///
 /// Routing: a member's reminder goes to their inbox (and e-mail). An organization's administrators get one
-/// digest a day in the committee's groups; an organization without any gets it in its members' groups; one with
+/// digest a day in the committee's groups and by e-mail (its org-admin accounts' addresses, through the nearest
+/// mail server); an organization with neither gets it in its members' groups; one with
 /// neither has its reminders reported to the system administrators, whose own digest goes to the committee
 /// groups of the top-level organizations. Only when those do not exist either is a reminder marked undeliverable.
 extension PartyCore {
@@ -60,7 +61,8 @@ extension PartyCore {
                     Self.reminderNotice(group, org: org.id, now: now),
                     orgPath: org.path,
                     memberIDs: group.compactMap(\.finding.memberID),
-                    channels: nil
+                    channels: nil,
+                    mailAdministrators: false
                 )
                 try op.tx.markReminders(group.map(\.id), state: .sent, noticeID: notice.id, route: .inbox)
                 outcome.sent += group.count
@@ -72,18 +74,22 @@ extension PartyCore {
             for orgID in admins.keys.sorted() {
                 let group = admins[orgID] ?? []
                 guard let org = try op.tx.organization(id: orgID) else { continue }
+                // The administrators' own: their committee group and their e-mail; else the members' groups.
+                let adminGroups = try op.tx.groupChannelCount(orgID: orgID, audience: .admins) > 0
+                let mailable = try op.tx.mailableAdministrators(of: org) > 0
                 let route: ReminderRoute? =
-                    try op.tx.groupChannelCount(orgID: orgID, audience: .admins) > 0
+                    adminGroups || mailable
                     ? .admins : try op.tx.groupChannelCount(orgID: orgID, audience: .members) > 0 ? .members : nil
                 guard let route else {
-                    system += group.map { ($0, "\(org.name)（\(org.code)，无管理员群和党员群）：") }
+                    system += group.map { ($0, "\(org.name)（\(org.code)，无管理员群、管理员邮箱和党员群）：") }
                     continue
                 }
                 let notice = try op.tx.publishReminderNotice(
                     Self.reminderNotice(group, org: org.id, now: now),
                     orgPath: org.path,
                     memberIDs: [],
-                    channels: route == .admins ? .admins : .members
+                    channels: route == .admins ? .admins : .members,
+                    mailAdministrators: route == .admins
                 )
                 try op.tx.markReminders(group.map(\.id), state: .sent, noticeID: notice.id, route: route)
                 outcome.sent += group.count
@@ -105,7 +111,8 @@ extension PartyCore {
                         ),
                         orgPath: org.path,
                         memberIDs: [],
-                        channels: .admins
+                        channels: .admins,
+                        mailAdministrators: true
                     )
                     noticeID = noticeID ?? notice.id
                     outcome.notices += 1

@@ -40,9 +40,12 @@ package struct Account: Sendable, Codable, Equatable {
     package var memberID: Int64?
     /// When the account was created.
     package var createdAt: Date
+    /// Where the administrator reads mail (reminders for their organization's administrators go there too).
+    package var email: String?
 
     /// Creates an account record.
-    package init(unixUser: String, role: Role, orgID: Int64?, memberID: Int64?, createdAt: Date) {
+    package init(unixUser: String, role: Role, orgID: Int64?, memberID: Int64?, createdAt: Date, email: String? = nil) {
+        self.email = email
         self.unixUser = unixUser
         self.role = role
         self.orgID = orgID

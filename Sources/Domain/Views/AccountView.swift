@@ -12,6 +12,8 @@ package struct AccountView: Codable, Sendable, Equatable {
     package var memberName: String?
     /// When created.
     package var createdAt: String
+    /// The account's e-mail address, if any.
+    package var email: String?
 
     /// Creates the view.
     package init(
@@ -20,8 +22,10 @@ package struct AccountView: Codable, Sendable, Equatable {
         orgCode: String?,
         memberID: Int64?,
         memberName: String?,
-        createdAt: String
+        createdAt: String,
+        email: String? = nil
     ) {
+        self.email = email
         self.unixUser = unixUser
         self.role = role
         self.orgCode = orgCode

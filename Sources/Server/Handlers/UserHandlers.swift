@@ -13,6 +13,14 @@ enum UserHandlers {
                 role: params.role,
                 org: params.org,
                 member: params.member,
+                email: params.email,
+                by: request.principal
+            )
+        }
+        registry.register(UserSetEmail.self, calling: .userSetEmail) { params, request in
+            try await request.core.setAccountEmail(
+                unixUser: params.unixUser,
+                email: params.email,
                 by: request.principal
             )
         }

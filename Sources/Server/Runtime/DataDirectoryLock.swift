@@ -25,9 +25,11 @@ package final class DataDirectoryLock: Sendable {
         } catch {
             throw StartupError("无法创建数据目录 \(directory)：\(error.localizedDescription)")
         }
-        var info = stat()
-        if !othersMayRead, stat(directory, &info) == 0, info.st_mode & 0o007 != 0 {
-            let mode = String(info.st_mode & 0o777, radix: 8)
+        // Through FileManager rather than stat(): Glibc's and Dispatch's stat clash under MemberImportVisibility.
+        let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        let permissions = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.posixPermissions] as? NSNumber
+        if !othersMayRead, let bits = permissions?.intValue, bits & 0o007 != 0 {
+            let mode = String(bits & 0o777, radix: 8)
             throw StartupError(
                 "数据目录 \(directory) 的权限为 0\(mode)，其他用户可以进入或列出，党员个人信息可能被读取；"
                     + "请执行 chmod o-rwx \(directory)，或确需如此时在配置中设置 dataDirOpenToOthers 为 true"

@@ -25,9 +25,9 @@ package enum SocketFile {
                 throw StartupError("无法创建套接字目录 \(directory)：\(error.localizedDescription)")
             }
         }
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        guard (info.st_mode & S_IFMT) == S_IFSOCK else {
+        // FileManager reads the link itself (lstat), not what it points to; stat() clashes between Glibc and Dispatch.
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return }
+        guard attributes[.type] as? FileAttributeType == .typeSocket else {
             throw StartupError("\(path) 已存在且不是套接字，拒绝覆盖")
         }
         if isLive(path: path) {

@@ -13,7 +13,8 @@ struct SchedulerService: Service {
         await engine.run(
             isStopping: { Task.isShuttingDownGracefully || Task.isCancelled },
             sleep: { duration in try? await cancelWhenGracefulShutdown { try await Task.sleep(for: duration) } },
-            onError: { error in logger.warning("scheduler pass failed", metadata: ["error": "\(error)"]) }
+            onError: { error in logger.warning("scheduler pass failed", metadata: ["error": "\(error)"]) },
+            onWarning: { message in logger.warning("\(message)") }
         )
     }
 }

@@ -19,6 +19,7 @@ enum Migrations {
         migrator.registerMigration("v12-member-links", migrate: MigrationV12.migrate)
         migrator.registerMigration("v13-timed-jobs", migrate: MigrationV13.migrate)
         migrator.registerMigration("v14-reminders", migrate: MigrationV14.migrate)
+        migrator.registerMigration("v15-account-email", migrate: MigrationV15.migrate)
         return migrator
     }
 

@@ -10,7 +10,8 @@ extension SQLiteAccess {
             role: role,
             orgID: row["org_id"],
             memberID: row["member_id"],
-            createdAt: instant(row["created_at"])
+            createdAt: instant(row["created_at"]),
+            email: row["email"]
         )
     }
 
@@ -24,12 +25,17 @@ extension SQLiteAccess {
 
     func insertAccount(_ account: Account) throws {
         try db.execute(
-            sql: "INSERT INTO account (unix_user, role, org_id, member_id, created_at) VALUES (?, ?, ?, ?, ?)",
+            sql:
+                "INSERT INTO account (unix_user, role, org_id, member_id, created_at, email) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [
                 account.unixUser, account.role.rawValue, account.orgID, account.memberID,
-                Self.milliseconds(account.createdAt),
+                Self.milliseconds(account.createdAt), account.email,
             ]
         )
+    }
+
+    func setAccountEmail(unixUser: String, email: String?) throws {
+        try db.execute(sql: "UPDATE account SET email = ? WHERE unix_user = ?", arguments: [email, unixUser])
     }
 
     func deleteAccount(unixUser: String) throws -> Bool {

@@ -68,7 +68,8 @@ extension SQLiteAccess {
             x.sent_at AS x_sent_at,
             c.id AS c_id, c.org_id AS c_org_id, c.kind AS c_kind, c.name AS c_name, c.url AS c_url,
             c.secret AS c_secret, c.keyword AS c_keyword, c.audience AS c_audience, c.active AS c_active,
-            c.sender AS c_sender, c.login AS c_login, r.name AS r_name, r.email AS r_email,
+            c.sender AS c_sender, c.login AS c_login, COALESCE(r.name, x.address_name) AS r_name,
+            COALESCE(r.email, x.address) AS r_email,
             n.*
         FROM outbox x JOIN channel c ON c.id = x.channel_id JOIN notice n ON n.id = x.notice_id
         LEFT JOIN member r ON r.id = x.member_id

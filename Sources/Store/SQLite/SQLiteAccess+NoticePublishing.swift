@@ -181,7 +181,7 @@ extension SQLiteAccess {
                 INSERT INTO outbox (notice_id, channel_id, purpose, next_attempt_at, created_at)
                 SELECT DISTINCT x.notice_id, x.channel_id, 'retraction', ?, ?
                 FROM outbox x JOIN channel c ON c.id = x.channel_id
-                WHERE x.notice_id = ? AND x.member_id IS NULL AND x.purpose = 'notice' AND x.state = 'sent'
+                WHERE x.notice_id = ? AND x.member_id IS NULL AND x.address IS NULL AND x.purpose = 'notice' AND x.state = 'sent'
                     AND c.active = 1
                 """,
             arguments: [now, now, noticeID]

@@ -118,6 +118,18 @@ extension SQLiteAccess: ReminderReader, ReminderWriter {
         ) ?? 0
     }
 
+    func mailableAdministrators(of org: Organization) throws -> Int {
+        guard try nearestMailServer(org.path) != nil else { return 0 }
+        return try Int.fetchOne(
+            db,
+            sql: """
+                SELECT count(*) FROM account
+                WHERE role = 'org-admin' AND org_id = ? AND email IS NOT NULL AND email <> ''
+                """,
+            arguments: [org.id]
+        ) ?? 0
+    }
+
     func systemReminderOrgs() throws -> [Organization] {
         try fetchOrganizations(
             """
@@ -189,10 +201,9 @@ extension SQLiteAccess: ReminderReader, ReminderWriter {
         _ notice: Notice,
         orgPath: OrgPath,
         memberIDs: [Int64],
-        channels: ChannelAudience?
-    )
-        throws -> Notice
-    {
+        channels: ChannelAudience?,
+        mailAdministrators: Bool
+    ) throws -> Notice {
         var draft = notice
         draft.state = .published
         draft.subtree = false
@@ -220,6 +231,17 @@ extension SQLiteAccess: ReminderReader, ReminderWriter {
                     WHERE c.org_id = ? AND c.active = 1 AND c.kind <> 'smtp' AND c.audience = ?
                     """,
                 arguments: [created.id, now, now, created.orgID, channels.rawValue]
+            )
+        }
+        if mailAdministrators, let mailServer = try nearestMailServer(orgPath) {
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (notice_id, channel_id, address, address_name, next_attempt_at, created_at)
+                    SELECT ?, ?, email, unix_user, ?, ? FROM account
+                    WHERE role = 'org-admin' AND org_id = ? AND email IS NOT NULL AND email <> ''
+                    ORDER BY unix_user
+                    """,
+                arguments: [created.id, mailServer, now, now, created.orgID]
             )
         }
         if created.recipientCount > 0, let mailServer = try nearestMailServer(orgPath) {

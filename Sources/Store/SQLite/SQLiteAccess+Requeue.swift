@@ -35,7 +35,8 @@ extension SQLiteAccess: OutboxRequeuer {
             sql: """
                 INSERT INTO outbox (notice_id, channel_id, next_attempt_at, created_at)
                 SELECT DISTINCT x.notice_id, x.channel_id, ?, ? FROM outbox x JOIN channel c ON c.id = x.channel_id
-                WHERE x.notice_id = ? AND x.member_id IS NULL AND x.purpose = 'notice' AND c.active = 1
+                WHERE x.notice_id = ? AND x.member_id IS NULL AND x.address IS NULL AND x.purpose = 'notice'
+                    AND c.active = 1
                 """,
             arguments: [now, now, notice.id]
         )

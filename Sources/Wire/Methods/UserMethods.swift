@@ -12,8 +12,11 @@ package enum UserAdd: RPCMethod {
         package var org: String?
         /// The member record, by id or identity number (member).
         package var member: String?
+        /// The administrator's e-mail address (not for member accounts).
+        package var email: String?
         /// Creates the parameters.
-        package init(unixUser: String, role: String, org: String? = nil, member: String? = nil) {
+        package init(unixUser: String, role: String, org: String? = nil, member: String? = nil, email: String? = nil) {
+            self.email = email
             self.unixUser = unixUser
             self.role = role
             self.org = org
@@ -51,6 +54,25 @@ package enum UserRemove: RPCMethod {
     package typealias Result = OK
     package static let name = "user.remove"
     package static let summary = "删除账户"
+}
+
+/// `user.setEmail`: sets or clears an account's e-mail address.
+package enum UserSetEmail: RPCMethod {
+    /// The account and its address.
+    package struct Params: Codable, Sendable {
+        /// Unix user name.
+        package var unixUser: String
+        /// The address; absent or blank clears it.
+        package var email: String?
+        /// Creates the parameters.
+        package init(unixUser: String, email: String?) {
+            self.unixUser = unixUser
+            self.email = email
+        }
+    }
+    package typealias Result = AccountView
+    package static let name = "user.setEmail"
+    package static let summary = "设置账户邮箱（提醒的邮件地址）"
 }
 
 /// `audit.list`: the newest audit entries within the caller's scope.

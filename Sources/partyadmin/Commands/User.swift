@@ -7,7 +7,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "账户管理：将 Unix 用户映射到角色（仅系统管理员）。",
-        subcommands: [Add.self, List.self, Remove.self]
+        subcommands: [Add.self, List.self, Remove.self, SetEmail.self]
     )
 
     /// Creates the group; running it alone prints its help.
@@ -23,6 +23,7 @@ struct UserCommand: ParsableCommand {
         record.add("角色", account.role.label)
         record.addIfPresent("管理范围", account.orgCode)
         record.addIfPresent("绑定党员", boundMember(account))
+        record.addIfPresent("邮箱", account.email)
         record.add("创建时间", Format.timestamp(account.createdAt))
         return record
     }
@@ -66,6 +67,10 @@ extension UserCommand {
         @Option(help: ArgumentHelp("绑定的党员：编号或身份证号（member）", valueName: "member"))
         var member: String?
 
+        /// `--email`.
+        @Option(help: ArgumentHelp("管理员的邮箱：本组织管理员的每日提醒也发到这里（须配置邮件服务器）", valueName: "address"))
+        var email: String?
+
         /// `--socket`, `--json`.
         @OptionGroup var global: GlobalOptions
 
@@ -74,7 +79,7 @@ extension UserCommand {
 
         /// Calls `user.add`.
         func run() async throws {
-            let params = UserAdd.Params(unixUser: unixUser, role: role, org: org, member: member)
+            let params = UserAdd.Params(unixUser: unixUser, role: role, org: org, member: member, email: email)
             try await Console.call(UserAdd.self, params, global) { account in
                 "已新建账户 \(account.unixUser)。\n" + UserCommand.record(account).render()
             }
@@ -129,6 +134,54 @@ extension UserCommand {
         func run() async throws {
             try await Console.call(UserRemove.self, UserRemove.Params(unixUser: unixUser), global) { _ in
                 "已删除账户 \(unixUser)。"
+            }
+        }
+    }
+}
+
+extension UserCommand {
+    /// `user set-email`: sets or clears an account's e-mail address.
+    struct SetEmail: AsyncParsableCommand {
+        /// Name and help.
+        static let configuration = CommandConfiguration(
+            commandName: "set-email",
+            abstract: "设置或清除账户的邮箱。",
+            discussion: """
+                组织管理员的每日提醒除发到管理员群外，也发到本组织各管理员账户的邮箱（须在本组织或上级配置邮件服务器）。
+                示例：partyadmin user set-email zhang zhang@example.cn；清除：partyadmin user set-email zhang --clear
+                """
+        )
+
+        /// The account.
+        @Argument(help: ArgumentHelp("Unix 用户名", valueName: "user"))
+        var unixUser: String
+
+        /// The address.
+        @Argument(help: ArgumentHelp("邮箱地址", valueName: "address"))
+        var email: String?
+
+        /// `--clear`.
+        @Flag(help: "清除邮箱")
+        var clear = false
+
+        /// `--socket`, `--json`.
+        @OptionGroup var global: GlobalOptions
+
+        /// Creates the command; ArgumentParser fills its options.
+        init() {}
+
+        /// Exactly one of an address and `--clear`.
+        func validate() throws {
+            guard (email == nil) == clear else {
+                throw ValidationError("请给出邮箱地址，或用 --clear 清除（二者取其一）")
+            }
+        }
+
+        /// Calls `user.setEmail`.
+        func run() async throws {
+            try await Console.call(UserSetEmail.self, .init(unixUser: unixUser, email: email), global) { account in
+                (account.email.map { "已将账户 \(account.unixUser) 的邮箱设为 \($0)。" } ?? "已清除账户 \(account.unixUser) 的邮箱。")
+                    + "\n" + UserCommand.record(account).render()
             }
         }
     }
