@@ -38,6 +38,19 @@ extension PartyCore {
         as operation: PartyOperation = .reminderScan
     ) async throws -> ReminderDispatchOutcome {
         let digestMinute = reminders.settings.digestMinute
+        // A snapshot first, so that the loop's frequent passes with nothing to send take no write lock.
+        let anyDue = try await read(operation, by: principal) { op in
+            try op.tx.waitingReminders(limit: Self.reminderBatch).contains { reminder in
+                reminder.finding.key.rule == forceRule
+                    || ReminderTiming.isDue(
+                        reminder,
+                        now: op.time.instant,
+                        zone: op.time.zone,
+                        digestMinute: digestMinute
+                    )
+            }
+        }
+        guard anyDue else { return ReminderDispatchOutcome() }
         let outcome = try await write(operation, by: principal) { op in
             let now = op.time.instant
             let due = try op.tx.waitingReminders(limit: Self.reminderBatch).filter { reminder in

@@ -31,6 +31,23 @@ extension PartyCore {
         let activities = self.activities
         let rules = ids.map { ids in registry.rules.filter { ids.contains($0.info.id) } } ?? registry.rules
         guard !rules.isEmpty else { return [] }
+        if ids == nil {
+            // The loop asks every few seconds: look in a snapshot first, so that a day's other passes take no write
+            // lock. The decision is made again inside the write transaction.
+            let scanMinute = registry.settings.scanMinute
+            let anyDue = try await read(operation, by: principal) { op in
+                let scans = try op.tx.reminderRuleScans()
+                return rules.contains { rule in
+                    ReminderTiming.scanIsDue(
+                        lastScanDay: scans[rule.info.id]?.day,
+                        now: op.time.instant,
+                        zone: op.time.zone,
+                        scanMinute: scanMinute
+                    )
+                }
+            }
+            guard anyDue else { return [] }
+        }
         return try await write(operation, by: principal) { op in
             let scans = try op.tx.reminderRuleScans()
             var outcomes: [ReminderScanOutcome] = []
