@@ -119,7 +119,7 @@ let package = Package(
         .executableTarget(
             name: "partybench",
             dependencies: [
-                "PartyTesting", "Wire", "Domain", "Store",
+                "PartyTesting", "Wire", "Domain", "Store", "Core", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

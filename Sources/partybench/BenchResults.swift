@@ -64,4 +64,6 @@ struct BenchResults {
     var checks: [String]
     /// The notice phases (publish, webhook delivery, Apprise), when run.
     var notices: NoticeOutcome?
+    /// The reminder phase (a cold full scan and an incremental one), when run.
+    var reminders: ReminderOutcome?
 }

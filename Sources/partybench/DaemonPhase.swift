@@ -26,6 +26,8 @@ struct DaemonPhase {
         var checks: [String]
         /// The notice phases, when run.
         var notices: NoticeOutcome?
+        /// The reminder data added, when the reminder phase follows.
+        var reminderSeed: ReminderSeed.Outcome?
     }
 
     /// The run's temporary directory.
@@ -38,6 +40,9 @@ struct DaemonPhase {
     var repetitions: Int
     /// Requests per round-trip test (0: no round-trip tests).
     var roundTrips: Int
+    /// The reminder data, added after the queries and before the notice phases (so that the invitations find no
+    /// webhook channel yet), or nil.
+    var reminderSeed: ReminderSeed?
     /// The notice phases, run last, or nil.
     var notices: NoticePhase?
 
@@ -143,6 +148,7 @@ struct DaemonPhase {
             }
         }
         let memory = SystemInfo.memory(of: daemon.pid)
+        let seeded = try await reminderSeed?.run(daemon, client: client)
         let noticeOutcome = try await notices?.run(daemon, client: client)
         return Outcome(
             organizationImport: organizationImport,
@@ -153,7 +159,8 @@ struct DaemonPhase {
             dataDirectoryBytes: 0,
             walBytes: 0,
             checks: checks,
-            notices: noticeOutcome
+            notices: noticeOutcome,
+            reminderSeed: seeded
         )
     }
 

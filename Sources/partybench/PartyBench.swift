@@ -43,8 +43,14 @@ struct PartyBench: AsyncParsableCommand {
     var deliveries = 20_000
 
     /// Run only some phases.
-    @Option(help: "只测一部分：notices（导入后只测发布与投递，不测查询、往返与 sqlite3 下限）")
+    @Option(
+        help: "只测一部分：notices（导入后只测发布与投递）或 reminders（导入后只测提醒规则扫描）；都不测查询、往返与 sqlite3 下限"
+    )
     var only: BenchPart?
+
+    /// Leave the reminder phase out.
+    @Flag(name: .customLong("no-reminders"), help: "不测提醒规则扫描")
+    var noReminders = false
 
     /// A Python that already has Apprise.
     @Option(name: .customLong("apprise-python"), help: "已装有 Apprise 的 Python（默认在临时目录建 venv 并 pip install apprise）")
@@ -66,6 +72,7 @@ struct PartyBench: AsyncParsableCommand {
         guard (8...10_000_000).contains(roundTrips) else { throw ValidationError("--round-trips 须在 8 到 10000000 之间") }
         guard (0...1_000_000).contains(deliveries) else { throw ValidationError("--deliveries 须在 0 到 1000000 之间") }
         if only == .notices, deliveries == 0 { throw ValidationError("--only notices 需要 --deliveries 大于 0") }
+        if only == .reminders, noReminders { throw ValidationError("--only reminders 与 --no-reminders 不能同时使用") }
     }
 
     /// Generates, measures partyd, measures the floor, reports.
@@ -77,7 +84,8 @@ struct PartyBench: AsyncParsableCommand {
             if keep { Progress.say("临时目录保留在 \(directory.path)") } else { directory.remove() }
         }
         // The day before today in China: no generated date can be in the future for the daemon's clock.
-        let latest = LocalDate.of(started, in: TimeZone(identifier: "Asia/Shanghai") ?? .current).adding(days: -1)
+        let zone = TimeZone(identifier: "Asia/Shanghai") ?? .current
+        let latest = LocalDate.of(started, in: zone).adding(days: -1)
 
         Progress.say("生成 \(orgs) 个党组织与 \(members) 名党员（种子 \(seed)）…")
         var cityGenerator = CityGenerator(seed: seed)
@@ -88,7 +96,9 @@ struct PartyBench: AsyncParsableCommand {
         let targets = QueryTargets(city: city, roster: roster)
         let everything = only == nil
         let cases = everything ? QueryCase.all(targets) : []
-        let notices = try noticePhase(city: city, members: roster.count, directory: directory)
+        let notices =
+            only == .reminders ? nil : try noticePhase(city: city, members: roster.count, directory: directory)
+        let remindersRun = only == .reminders || (everything && !noReminders)
 
         let daemonRun = try await DaemonPhase(
             directory: directory,
@@ -96,9 +106,14 @@ struct PartyBench: AsyncParsableCommand {
             cases: cases,
             repetitions: repetitions,
             roundTrips: everything ? roundTrips : 0,
+            reminderSeed: remindersRun ? ReminderSeed(city: city, roster: roster, zone: zone) : nil,
             notices: notices
         ).run(expectedOrganizations: city.organizations.count, expectedMembers: roster.count, targets: targets)
 
+        var reminders: ReminderOutcome?
+        if let seed = daemonRun.reminderSeed {
+            reminders = try await ReminderPhase(directory: directory, seed: seed).run()
+        }
         let loadAfterDaemon = SystemInfo.loadAverage
         let floor = try SQLiteFloor(directory: directory.appending("floor"))
         var floorOrganizationLoad = 0.0
@@ -153,7 +168,8 @@ struct PartyBench: AsyncParsableCommand {
             walBytes: daemonRun.walBytes,
             floorDatabaseBytes: BenchFiles.size(of: floor.database),
             checks: daemonRun.checks,
-            notices: daemonRun.notices
+            notices: daemonRun.notices,
+            reminders: reminders
         )
         let report = results.markdown
         print(report)
@@ -183,6 +199,8 @@ extension PartyBench {
 enum BenchPart: String, ExpressibleByArgument, CaseIterable {
     /// Import, then the notice phases.
     case notices
+    /// Import, then the reminder data and the reminder scans.
+    case reminders
 }
 
 /// Progress lines on standard error, so that standard output holds only the report.

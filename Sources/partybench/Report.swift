@@ -48,15 +48,17 @@ extension BenchResults {
                 + "sqlite3 下限数据库：\(Format.megabytes(floorDatabaseBytes))"
         )
         if let notices { lines.append(contentsOf: Self.noticeLines(notices, members: members)) }
+        if let reminders { lines.append(contentsOf: Self.reminderLines(reminders)) }
         lines.append("")
         lines.append("## 测量方法")
         lines.append("")
         lines.append(contentsOf: Self.method.map { "- " + $0 })
         if notices != nil { lines.append(contentsOf: Self.noticeMethod.map { "- " + $0 }) }
+        if reminders != nil { lines.append(contentsOf: Self.reminderMethod.map { "- " + $0 }) }
         lines.append("")
         lines.append("## 核对")
         lines.append("")
-        for check in checks + (notices?.checks ?? []) { lines.append("- \(check)") }
+        for check in checks + (notices?.checks ?? []) + (reminders?.checks ?? []) { lines.append("- \(check)") }
         lines.append("")
         return lines.joined(separator: "\n")
     }
