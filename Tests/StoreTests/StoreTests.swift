@@ -27,6 +27,7 @@ struct StoreTests {
                 "v5-notices", "v6-channels-outbox", "v7-quiet-hours", "v8-attachments",
                 "v9-notice-life-delivery-attempts", "v10-message-board", "v11-activities",
                 "v12-member-links", "v13-timed-jobs", "v14-reminders", "v15-account-email",
+                "v16-member-date-indexes",
             ]
         )
         _ = try await first.change { tx in

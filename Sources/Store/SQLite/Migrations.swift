@@ -20,6 +20,7 @@ enum Migrations {
         migrator.registerMigration("v13-timed-jobs", migrate: MigrationV13.migrate)
         migrator.registerMigration("v14-reminders", migrate: MigrationV14.migrate)
         migrator.registerMigration("v15-account-email", migrate: MigrationV15.migrate)
+        migrator.registerMigration("v16-member-date-indexes", migrate: MigrationV16.migrate)
         return migrator
     }
 

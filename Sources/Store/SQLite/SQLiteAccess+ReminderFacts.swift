@@ -6,19 +6,75 @@ import GRDB
 /// whole city every day.
 extension SQLiteAccess: ReminderFactReader {
     func memberDates(_ column: MemberDateColumn, like pattern: String) throws -> [MemberDateFact] {
+        let date = column.rawValue
+        // The patterns the rules use, a day (`%-MM-DD`) or a month (`%-MM-%`), also as a condition on `MM-DD` that
+        // v15's indexes answer; the LIKE stays, so the result is the same whatever the pattern.
+        var monthDay = ""
+        var arguments: StatementArguments = [pattern]
+        if let (month, day) = Self.monthDayPattern(pattern) {
+            if let day {
+                monthDay = "AND substr(\(date), 6) = ?"
+                arguments += [month + "-" + day]
+            } else {
+                monthDay = "AND substr(\(date), 6) >= ? AND substr(\(date), 6) < ?"
+                arguments += [month + "-", month + "."]
+            }
+        }
         let probation = column == .probationStart ? "AND category = '预备党员'" : ""
-        return try Row.fetchAll(
+        var facts: [MemberDateFact] = []
+        let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT id, name, org_id, \(column.rawValue) AS date FROM member
-                WHERE status = '在册' AND \(column.rawValue) LIKE ? \(probation)
+                SELECT id, name, org_id, \(date) FROM member
+                WHERE status = '在册' AND \(date) LIKE ? \(monthDay) \(probation)
                 ORDER BY org_id, id
                 """,
-            arguments: [pattern]
-        ).compactMap { row in
-            guard let date = LocalDate(row["date"] as String) else { return nil }
-            return MemberDateFact(memberID: row["id"], name: row["name"], orgID: row["org_id"], date: date)
+            arguments: arguments
+        )
+        // Positional columns and a direct parse of the stored `YYYY-MM-DD`: a month's birthdays are tens of
+        // thousands of rows.
+        while let row = try rows.next() {
+            guard let date = Self.storedDate(row[3]) else { continue }
+            facts.append(MemberDateFact(memberID: row[0], name: row[1], orgID: row[2], date: date))
         }
+        return facts
+    }
+
+    /// `("11", "24")` for `%-11-24`, `("11", nil)` for `%-11-%`, nil for any other pattern.
+    static func monthDayPattern(_ pattern: String) -> (month: String, day: String?)? {
+        let bytes = Array(pattern.utf8)
+        let digit = { (index: Int) in bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+        guard bytes.count == 6 || bytes.count == 7, bytes[0] == 0x25, bytes[1] == 0x2D, digit(2), digit(3),
+            bytes[4] == 0x2D
+        else { return nil }
+        let month = String(decoding: bytes[2...3], as: UTF8.self)
+        if bytes.count == 6 { return bytes[5] == 0x25 ? (month, nil) : nil }
+        return digit(5) && digit(6) ? (month, String(decoding: bytes[5...6], as: UTF8.self)) : nil
+    }
+
+    /// A date as the store writes it, `YYYY-MM-DD`, read without the general parser; anything else through it.
+    static func storedDate(_ text: String) -> LocalDate? {
+        let bytes = text.utf8
+        guard bytes.count == 10 else { return LocalDate(text) }
+        var year = 0
+        var month = 0
+        var day = 0
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 7 {
+                guard byte == 0x2D else { return LocalDate(text) }
+                continue
+            }
+            guard byte >= 0x30, byte <= 0x39 else { return LocalDate(text) }
+            let digit = Int(byte - 0x30)
+            if index < 4 {
+                year = year * 10 + digit
+            } else if index < 7 {
+                month = month * 10 + digit
+            } else {
+                day = day * 10 + digit
+            }
+        }
+        return LocalDate(year: year, month: month, day: day)
     }
 
     func activityFacts(plannedFrom from: Date, to: Date, states: [String]) throws -> [ActivityFact] {
