@@ -214,6 +214,9 @@ package protocol ReminderReader: ReminderFactReader {
         throws -> [Reminder]
     /// The reminders recorded under these keys.
     func reminders(keys: [ReminderKey]) throws -> [ReminderKey: Reminder]
+    /// The keys of `rule`'s reminders due from `dueFrom` on, each as `subject|due date|stage`: what a scan need
+    /// not insert again.
+    func reminderKeys(rule: String, dueFrom: LocalDate) throws -> Set<String>
     /// Each rule's last scan, by rule id.
     func reminderRuleScans() throws -> [String: ReminderRuleScan]
     /// How many active channels of `audience` the organization has (robots and webhooks, not mail servers).

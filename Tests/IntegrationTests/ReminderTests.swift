@@ -203,9 +203,10 @@ struct ReminderTests {
             #expect(found("activity-cadence", december, "soon").map { foundOn($0) } == ["2026-12-24"])
             #expect(found("activity-cadence", december, "soon").first?.finding.line.contains("支委会、党小组会") == true)
             #expect(found("activity-cadence", december, "overdue").map { foundOn($0) } == ["2027-01-01"])
-            let superior = found("activity-cadence", december, "superior")
+            let b = try #require(try await core.store.read { tx in try tx.organization(code: "B")?.id })
+            let superior = found("activity-cadence", "org:\(b):2026-12", "superior")
             #expect(superior.map { foundOn($0) } == ["2027-01-01"])
-            let b = try await core.store.read { tx in try tx.organization(code: "B")?.id }
+            #expect(superior.first?.finding.line.contains("一支部（B1，缺支委会、党小组会）") == true)
             #expect(superior.first?.finding.orgID == b && superior.first?.route == .system)
 
             // One digest a day per organization: all B1's reminders of a day went in one notice.

@@ -74,7 +74,18 @@ extension PartyCore {
                     rule: id
                 )
                 let findings = try rule.scan(context)
-                let new = try op.tx.insertReminders(findings)
+                // Most of a day's findings were announced on an earlier day: read their keys once rather than
+                // attempting (and having the unique index refuse) each insert again.
+                var new = 0
+                if let earliest = findings.map(\.key.dueOn).min() {
+                    let known = try op.tx.reminderKeys(rule: id, dueFrom: earliest)
+                    let fresh = findings.filter { finding in
+                        !known.contains(
+                            finding.key.subject + "|" + finding.key.dueOn.description + "|" + finding.key.stage
+                        )
+                    }
+                    new = try op.tx.insertReminders(fresh)
+                }
                 let elapsed = ContinuousClock.now - started
                 let outcome = ReminderScanOutcome(
                     rule: id,

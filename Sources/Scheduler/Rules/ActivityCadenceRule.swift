@@ -6,8 +6,9 @@ import Store
 /// 三会一课 cadence: a branch whose month, quarter or year is ending with a required kind of activity (支部党员
 /// 大会 each quarter, 支委会 / 党小组会 / 主题党日 each month, 组织生活会 and 民主评议 each year, 党课 as local practice
 /// says; the cadence is `activityCadence` in the configuration) neither held nor planned is told ahead; once the
-/// period is over with none, the branch and its superior are told. One announcement per branch and period, naming
-/// every kind missing.
+/// period is over with none, the branch is told and its superior gets one summary of its branches that missed it.
+/// One announcement per branch and period, naming every kind missing; a miss is announced in the first
+/// `overdue-days` after the period.
 package struct ActivityCadenceRule: ReminderRule {
     /// Days before a month's end.
     static let monthLead = ReminderSetting("month-lead-days", "每月事项提前提醒天数", default: 7, range: 1...27)
@@ -17,14 +18,19 @@ package struct ActivityCadenceRule: ReminderRule {
     static let yearLead = ReminderSetting("year-lead-days", "每年事项提前提醒天数", default: 30, range: 1...300)
     /// Whether the superior is told of a period missed.
     static let tellSuperior = ReminderSetting("tell-superior", "逾期后告知上级党组织（1 是，0 否）", default: 1, range: 0...1)
+    /// How many days after a period a miss is still announced (a scan after longer downtime leaves it to
+    /// `activity compliance`).
+    static let overdueDays = ReminderSetting("overdue-days", "期满后补报未开展的天数", default: 15, range: 1...366)
+    /// How many branches a superior's summary names.
+    static let superiorNames = ReminderSetting("superior-names", "告知上级时列出的支部数上限", default: 30, range: 1...500)
 
     /// The rule's declaration.
     package let info = ReminderRuleInfo(
         id: "activity-cadence",
         name: "三会一课未按期开展",
         scans: "本月、本季度、本年即将结束仍未召开也未计划规定活动的支部，以及上一期已结束而未开展的支部",
-        tells: "支部管理员；逾期的同时告知上级党组织管理员",
-        settings: [monthLead, quarterLead, yearLead, tellSuperior]
+        tells: "支部管理员；逾期的同时告知上级党组织管理员（每个上级每期一份汇总）",
+        settings: [monthLead, quarterLead, yearLead, tellSuperior, overdueDays, superiorNames]
     )
 
     /// Creates the rule.
@@ -62,34 +68,52 @@ package struct ActivityCadenceRule: ReminderRule {
                     )
                 }
             }
-            // The period just over: only branches that existed before it ended.
+            // The period just over, within its announcement window: only branches that existed before it ended.
+            guard scan.today <= previous.end.adding(days: scan.value(Self.overdueDays)) else { continue }
             let held = try held(in: previous, scan)
+            var missedUnder: [Int64: [String]] = [:]
             for branch in branches where (branch.founded ?? previous.start) <= previous.end {
                 let missing = kinds.filter { !held.contains(ActivityHeld(orgID: branch.id, kind: $0)) }
                 guard !missing.isEmpty else { continue }
-                let line =
-                    "\(Self.label(previous))（截至 \(previous.end)）未开展：" + missing.map(\.rawValue).joined(separator: "、")
-                let subject = "org:\(branch.id):\(previous)"
+                let kindsText = missing.map(\.rawValue).joined(separator: "、")
                 findings.append(
                     ReminderFinding(
-                        key: ReminderKey(rule: info.id, subject: subject, dueOn: previous.end, stage: "overdue"),
+                        key: ReminderKey(
+                            rule: info.id,
+                            subject: "org:\(branch.id):\(previous)",
+                            dueOn: previous.end,
+                            stage: "overdue"
+                        ),
                         orgID: branch.id,
                         audience: .admins,
                         title: "组织生活未按期开展",
+                        line: "\(Self.label(previous))（截至 \(previous.end)）未开展：" + kindsText
+                    )
+                )
+                if let parent = branch.parentID {
+                    missedUnder[parent, default: []].append("\(branch.name)（\(branch.code)，缺\(kindsText)）")
+                }
+            }
+            guard scan.value(Self.tellSuperior) == 1 else { continue }
+            let limit = scan.value(Self.superiorNames)
+            for (parent, names) in missedUnder.sorted(by: { $0.key < $1.key }) {
+                var line = "\(Self.label(previous))（截至 \(previous.end)）有 \(names.count) 个下级支部未按期开展："
+                line += names.prefix(limit).joined(separator: "；")
+                if names.count > limit { line += " 等" }
+                findings.append(
+                    ReminderFinding(
+                        key: ReminderKey(
+                            rule: info.id,
+                            subject: "org:\(parent):\(previous)",
+                            dueOn: previous.end,
+                            stage: "superior"
+                        ),
+                        orgID: parent,
+                        audience: .admins,
+                        title: "下级支部组织生活未按期开展",
                         line: line
                     )
                 )
-                if scan.value(Self.tellSuperior) == 1, let parent = branch.parentID {
-                    findings.append(
-                        ReminderFinding(
-                            key: ReminderKey(rule: info.id, subject: subject, dueOn: previous.end, stage: "superior"),
-                            orgID: parent,
-                            audience: .admins,
-                            title: "下级支部组织生活未按期开展",
-                            line: "\(branch.name)（\(branch.code)）" + line
-                        )
-                    )
-                }
             }
         }
         return findings

@@ -95,6 +95,22 @@ extension SQLiteAccess: ReminderReader, ReminderWriter {
         return found
     }
 
+    func reminderKeys(rule: String, dueFrom: LocalDate) throws -> Set<String> {
+        var keys: Set<String> = []
+        let rows = try Row.fetchCursor(
+            db,
+            sql: "SELECT subject, due_on, stage FROM reminder WHERE rule = ? AND due_on >= ?",
+            arguments: [rule, dueFrom.description]
+        )
+        while let row = try rows.next() {
+            let subject: String = row[0]
+            let due: String = row[1]
+            let stage: String = row[2]
+            keys.insert(subject + "|" + due + "|" + stage)
+        }
+        return keys
+    }
+
     func reminderRuleScans() throws -> [String: ReminderRuleScan] {
         var scans: [String: ReminderRuleScan] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM reminder_rule_state") {
