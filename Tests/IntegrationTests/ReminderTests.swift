@@ -179,16 +179,19 @@ struct ReminderTests {
 
             // The notice: a reminder to her the day before the deadline, the summary the day after it.
             let ackDue = reminders.filter { $0.finding.key.rule == "notice-ack-due" }
-            #expect(ackDue.map { foundOn($0) } == ["2026-12-04", "2026-12-04"])
-            #expect(Set(ackDue.compactMap(\.finding.memberID)) == [woman.id, probationer.id])
-            #expect(Set(ackDue.map(\.noticeID)).count == 1)
+            #expect(ackDue.map { foundOn($0) } == ["2026-12-04"] && ackDue.first?.finding.audience == .outstanding)
+            let reminder = ackDue.first?.noticeID ?? 0
+            let reminded = try await core.store.read { tx in
+                try tx.outstandingRecipients(reminder, acknowledgement: false, limit: 10).recipients.map(\.memberID)
+            }
+            #expect(Set(reminded) == [woman.id, probationer.id])
             let summary = found("notice-ack-summary", "notice:\(notice.id)", "summary")
             #expect(foundOn(summary.first) == "2026-12-06" && summary.first?.finding.line.contains("已确认 0/2 人") == true)
 
             // The activity: invitees two days ahead; still open the day after; its record late after three working
             // days (10 December is a Thursday: due the 15th, late from the 16th).
             #expect(
-                found("activity-invitee", "activity:\(activity.id):member:\(woman.id)", "invite").map { foundOn($0) }
+                found("activity-invitee", "activity:\(activity.id)", "invite").map { foundOn($0) }
                     == ["2026-12-08"]
             )
             #expect(found("activity-open", "activity:\(activity.id)", "open").map { foundOn($0) } == ["2026-12-11"])
@@ -403,6 +406,35 @@ struct ReminderTests {
             try await core.scanReminders(only: ["probation-due"])
             let overdue = try await core.dispatchReminders()
             #expect(overdue.undeliverable == 1 && overdue.sent == 0)
+        }
+    }
+
+    @Test func aMemberWhoAcknowledgesBeforeTheReminderGoesIsNotReminded() async throws {
+        let clock = TestClock()
+        try await Self.withReminders(clock: clock) { daemon, admin in
+            let core = daemon.daemon.core
+            let probationer = try await Self.addProbationer(admin)
+            let notice = try await admin.call(
+                NoticePost.self,
+                NoticeFields(
+                    org: "B1",
+                    kind: "通知公告",
+                    title: "请确认",
+                    body: "正文",
+                    ackRequired: true,
+                    ackDeadline: "2026-12-05"
+                )
+            )
+            clock.set(Self.at("2026-12-04", 6, 30))
+            try await core.scanReminders(only: ["notice-ack-due"])
+            _ = try await PrincipalClient(daemon, unixUser: "memb").call(MeAck.self, .init(notice: notice.id))
+            let sent = try await core.dispatchReminders()
+            #expect(sent.sent == 1 && sent.notices == 1)
+            let reminder = try #require(try await Self.all(core).first?.noticeID)
+            let reminded = try await core.store.read { tx in
+                try tx.outstandingRecipients(reminder, acknowledgement: false, limit: 10).recipients.map(\.memberID)
+            }
+            #expect(reminded == [probationer.id])
         }
     }
 }

@@ -19,7 +19,8 @@ package struct ReminderDispatchOutcome: Sendable, Equatable {
 /// system notice (published with its outbox rows, so the delivery path's guarantees hold) and its reminders are
 /// marked sent with it. A crash before the commit sends nothing and loses nothing; one after has sent each once.
 ///
-/// Routing: a member's reminder goes to their inbox (and e-mail). An organization's administrators get one
+/// Routing: a member's reminder goes to their inbox (and e-mail); one for those who still owe an answer goes to
+/// the inboxes (and e-mail) of those who, at that moment, still do. An organization's administrators get one
 /// digest a day in the committee's groups and by e-mail (its org-admin accounts' addresses, through the nearest
 /// mail server); an organization with neither gets it in its members' groups; one with
 /// neither has its reminders reported to the system administrators, whose own digest goes to the committee
@@ -81,6 +82,33 @@ extension PartyCore {
                 outcome.sent += group.count
                 outcome.notices += 1
                 routes[.inbox, default: 0] += group.count
+            }
+
+            // Those who still owe an answer, read now: whoever answered since the scan is not reminded.
+            for reminder in due where reminder.finding.audience == .outstanding {
+                let owing: [Int64]
+                switch reminder.finding.key.outstanding {
+                case .notice(let id): owing = try op.tx.unacknowledged(noticeID: id)
+                case .activity(let id): owing = try op.tx.unconfirmedInvitees(of: id)
+                case nil: owing = []
+                }
+                guard !owing.isEmpty, let orgID = reminder.finding.orgID, let org = try op.tx.organization(id: orgID)
+                else {
+                    // Everyone has answered: nothing to send, and nothing left to wait for.
+                    try op.tx.markReminders([reminder.id], state: .sent, noticeID: nil, route: .inbox)
+                    continue
+                }
+                let notice = try op.tx.publishReminderNotice(
+                    Self.reminderNotice([reminder], org: org.id, now: now),
+                    orgPath: org.path,
+                    memberIDs: owing,
+                    channels: nil,
+                    mailAdministrators: false
+                )
+                try op.tx.markReminders([reminder.id], state: .sent, noticeID: notice.id, route: .inbox)
+                outcome.sent += 1
+                outcome.notices += 1
+                routes[.inbox, default: 0] += 1
             }
 
             let admins = Dictionary(grouping: due.filter { $0.finding.audience == .admins }) { $0.finding.orgID ?? 0 }

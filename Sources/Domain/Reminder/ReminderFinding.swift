@@ -7,6 +7,9 @@ package enum ReminderAudience: String, Sendable, Codable, CaseIterable {
     case admins
     /// One member: their inbox and e-mail.
     case member
+    /// The members who, when it is sent, still owe the subject an answer (a notice's unacknowledged recipients, an
+    /// activity's unconfirmed invitees): their inboxes and e-mail, in one message.
+    case outstanding
     /// The system administrators: the committee groups of the top-level organizations.
     case system
 
@@ -15,6 +18,7 @@ package enum ReminderAudience: String, Sendable, Codable, CaseIterable {
         switch self {
         case .admins: "组织管理员"
         case .member: "党员本人"
+        case .outstanding: "尚未回复的党员"
         case .system: "系统管理员"
         }
     }
@@ -43,6 +47,26 @@ package struct ReminderKey: Sendable, Hashable, Codable, CustomStringConvertible
 
     /// `probation-due/member:12/2026-12-01/soon`.
     package var description: String { "\(rule)/\(subject)/\(dueOn)/\(stage)" }
+
+    /// What an `.outstanding` reminder's subject owes an answer to: `notice:ID` or `activity:ID`.
+    package var outstanding: OutstandingSubject? {
+        let parts = subject.split(separator: ":")
+        guard parts.count == 2, let id = Int64(parts[1]) else { return nil }
+        switch parts[0] {
+        case "notice": return .notice(id)
+        case "activity": return .activity(id)
+        default: return nil
+        }
+    }
+
+}
+
+/// A record whose members may still owe an answer.
+package enum OutstandingSubject: Sendable, Equatable {
+    /// A notice asking for acknowledgement.
+    case notice(Int64)
+    /// An activity's invitation.
+    case activity(Int64)
 }
 
 /// What a rule's scan found due: one announcement for one audience.

@@ -15,7 +15,7 @@ enum MigrationV14 {
                     due_on TEXT NOT NULL,
                     stage TEXT NOT NULL,
                     org_id INTEGER REFERENCES organization(id) ON DELETE CASCADE,
-                    audience TEXT NOT NULL CHECK (audience IN ('admins', 'member', 'system')),
+                    audience TEXT NOT NULL CHECK (audience IN ('admins', 'member', 'outstanding', 'system')),
                     member_id INTEGER REFERENCES member(id) ON DELETE CASCADE,
                     urgent INTEGER NOT NULL CHECK (urgent IN (0, 1)),
                     title TEXT NOT NULL,
