@@ -70,21 +70,23 @@ check "the later change is gone" sh -c '! partyadmin org show 330200002'
 # The HTTP listener under the shipped unit, and refused under the local-only drop-in.
 mkdir -p /etc/systemd/system/partyd.service.d
 printf '[Service]\nEnvironment=PARTYD_HTTP_ADDRESS=127.0.0.1:18080\n' >/etc/systemd/system/partyd.service.d/http.conf
-systemctl daemon-reload
+systemctl daemon-reload >>"$log" 2>&1
 check "the HTTP listener starts under the shipped unit" systemctl restart partyd.service
-# 127.0.0.1:18080 listening (state 0A) in the container's own network namespace.
-check "the listener listens on 127.0.0.1:18080" grep -q '0100007F:46A0 00000000:0000 0A' /proc/net/tcp
+# 127.0.0.1:18080 listening (state 0A) in the container's own network namespace. partyd reports ready before the
+# HTTP listener binds, so the listener may come a moment after `systemctl restart` returns.
+check "the listener listens on 127.0.0.1:18080" sh -c 'for i in $(seq 50); do
+    grep -q "0100007F:46A0 00000000:0000 0A" /proc/net/tcp && exit 0; sleep 0.1; done; exit 1'
 cp /partyd-test/local-only.conf /etc/systemd/system/partyd.service.d/local-only.conf
-systemctl daemon-reload
+systemctl daemon-reload >>"$log" 2>&1
 check "local-only.conf: only AF_UNIX" equals "$(prop partyd.service RestrictAddressFamilies)" AF_UNIX
-# partyd reports ready before the HTTP listener binds: the refusal shows as the daemon exiting right after.
-systemctl restart partyd.service
+# For the same reason the refusal shows as the daemon exiting right after it reported ready.
+systemctl restart partyd.service >>"$log" 2>&1
 check "local-only.conf: the HTTP listener is refused" sh -c 'for i in $(seq 50); do
     journalctl -u partyd.service -o cat | grep -q "Address family not supported" && exit 0; sleep 0.1; done; exit 1'
-systemctl stop partyd.service
+systemctl stop partyd.service >>"$log" 2>&1
 rm /etc/systemd/system/partyd.service.d/http.conf
-systemctl daemon-reload
-systemctl reset-failed partyd.service
+systemctl daemon-reload >>"$log" 2>&1
+systemctl reset-failed partyd.service >>"$log" 2>&1
 check "local-only.conf: partyd runs without the listener" systemctl restart partyd.service
 check "local-only.conf: partyadmin status answers" partyadmin status
 
