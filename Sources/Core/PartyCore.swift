@@ -15,6 +15,8 @@ package struct PartyCore: Sendable {
     package let timeZone: TimeZone
     /// The uid partyd runs as: that Unix user is a system administrator, as root is.
     package let ownUID: UInt32
+    /// Whether a new account must name an existing Unix user.
+    package let accountsRequireUnixUser: Bool
     /// Counts identity numbers found registered outside each caller's scope.
     package let probes: ProbeGuard
     /// Attachment uploads in progress, the attachment file store and its limits.
@@ -34,6 +36,7 @@ package struct PartyCore: Sendable {
         clock: any WallClock,
         timeZone: TimeZone,
         ownUID: UInt32,
+        accountsRequireUnixUser: Bool = false,
         attachments: AttachmentUploads,
         activities: ActivitySettings = .standard,
         links: MemberLinks = .unserved(),
@@ -44,6 +47,7 @@ package struct PartyCore: Sendable {
         self.clock = clock
         self.timeZone = timeZone
         self.ownUID = ownUID
+        self.accountsRequireUnixUser = accountsRequireUnixUser
         self.attachments = attachments
         self.activities = activities
         self.links = links

@@ -38,6 +38,8 @@ package final class DaemonProcess: @unchecked Sendable {
         for key in ["PARTYD_SOCKET", "PARTYD_DATA_DIR", "NOTIFY_SOCKET", "LISTEN_FDS", "LISTEN_PID"] { env[key] = nil }
         // Reminders stay off unless a test asks for them, so that other tests' data set none off.
         env["PARTYD_REMINDER_RULES"] = "none"
+        // Tests give accounts to fictional users; a test of the check turns it back on.
+        env["PARTYD_ACCOUNTS_REQUIRE_UNIX_USER"] = "false"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.standardOutput = FileHandle(forWritingAtPath: logPath)

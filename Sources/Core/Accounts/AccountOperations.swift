@@ -13,9 +13,17 @@ extension PartyCore {
         email: String? = nil,
         by principal: Principal
     ) async throws -> AccountView {
-        try await write(.userAdd, by: principal) { op in
+        let mustExist = accountsRequireUnixUser
+        return try await write(.userAdd, by: principal) { op in
             let address = try Self.accountEmail(email, role: Self.parseRole(roleText))
             try Self.validateUserName(unixUser)
+            if mustExist, !UnixUsers.exists(unixUser) {
+                throw DomainError.notFound(
+                    "unixUser",
+                    "本机没有名为 \(unixUser) 的 Unix 用户：请先创建（如 useradd -m \(unixUser)），再为其建账户",
+                    reason: "user.no_unix_user"
+                )
+            }
             let role = try Self.parseRole(roleText)
             let orgCode = org?.nonBlank
             let memberRef = member?.nonBlank

@@ -41,7 +41,8 @@ package struct DaemonConfiguration: Sendable {
         shutdownGraceSeconds: Int = 10
     ) {
         store = StoreConfiguration(dataDir: dataDir)
-        core = CoreConfiguration(timeZone: timeZone)
+        // Tests give accounts to fictional users ("secb", "memb"…); the daemon's own configuration checks them.
+        core = CoreConfiguration(timeZone: timeZone, accountsRequireUnixUser: false)
         listener = ListenerConfiguration(socketPath: socketPath)
         delivery = DeliveryConfiguration()
         attachments = AttachmentConfiguration()

@@ -54,17 +54,26 @@ package struct CoreConfiguration: ModuleConfiguration {
     /// The zone in which dates ("today", deadlines) are reckoned and instants shown. Key `partyd.timeZone`,
     /// env `PARTYD_TIME_ZONE`, default `Asia/Shanghai`.
     package var timeZone: TimeZone
+    /// Whether `user.add` refuses a name that is no Unix user on this machine (an account nobody can use). Key
+    /// `partyd.accountsRequireUnixUser`, env `PARTYD_ACCOUNTS_REQUIRE_UNIX_USER`, default true.
+    package var accountsRequireUnixUser: Bool
 
     /// Creates the settings.
-    package init(timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!) { self.timeZone = timeZone }
+    package init(timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!, accountsRequireUnixUser: Bool = true) {
+        self.timeZone = timeZone
+        self.accountsRequireUnixUser = accountsRequireUnixUser
+    }
 
-    /// Reads `timeZone`.
+    /// Reads `timeZone` and `accountsRequireUnixUser`.
     package init(reader config: ConfigReader) throws(ConfigurationError) {
         let zoneName = config.string(forKey: "timeZone", default: "Asia/Shanghai")
         guard let zone = TimeZone(identifier: zoneName) else {
             throw ConfigurationError("timeZone “\(zoneName)” 不是有效的时区名（如 Asia/Shanghai）")
         }
-        self.init(timeZone: zone)
+        self.init(
+            timeZone: zone,
+            accountsRequireUnixUser: config.bool(forKey: "accountsRequireUnixUser", default: true)
+        )
     }
 }
 

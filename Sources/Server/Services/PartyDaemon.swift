@@ -84,6 +84,7 @@ package final class PartyDaemon: Sendable {
             clock: clock,
             timeZone: configuration.core.timeZone,
             ownUID: getuid(),
+            accountsRequireUnixUser: configuration.core.accountsRequireUnixUser,
             attachments: AttachmentUploads(
                 blobs: blobs,
                 limits: configuration.attachments.limits,

@@ -43,7 +43,7 @@ extension MemberCommand {
             let params = MemberLeave.Params(member: member, kind: kind, date: date, reason: reason)
             try await Console.call(MemberLeave.self, params, global) { member in
                 let how = "\(member.status.rawValue)，\(Format.orNone(member.leftOn))"
-                return MemberCommand.changed("已将 \(MemberCommand.label(member)) 转为历史党员（\(how)）。", member)
+                return MemberCommand.changed("已将 \(MemberCommand.label(member))转为历史党员（\(how)）。", member)
             }
         }
     }
@@ -69,7 +69,7 @@ extension MemberCommand {
         /// Calls `member.restore`.
         func run() async throws {
             try await Console.call(MemberRestore.self, MemberRefParams(member: member), global) { member in
-                MemberCommand.changed("已将 \(MemberCommand.label(member)) 恢复为在册党员。", member)
+                MemberCommand.changed("已将 \(MemberCommand.label(member))恢复为在册党员。", member)
             }
         }
     }
