@@ -5,7 +5,8 @@ import Wire
 /// Sends a CSV file to partyd for `member import` and `org import`.
 ///
 /// The daemon runs as another user and is never asked to open a path of the caller's, so the console reads the
-/// file itself, checks that it is UTF-8 (and says where it is not), and streams the text in numbered chunks:
+/// file itself, reads it as UTF-8 or else as GB18030 (and says where it is neither), and streams the text in
+/// numbered chunks:
 /// `import.begin` → `import.chunk` 0, 1, 2, … → `import.commit`. Chunks end on ``Swift/Character`` boundaries, so
 /// no multi-byte character (nor a CR LF pair, nor an emoji sequence) is ever split between two requests.
 enum CSVUpload {
@@ -23,7 +24,23 @@ enum CSVUpload {
         if let text = String(validating: data, as: UTF8.self) {
             return text
         }
-        Printer.err("错误：\(encodingProblem(Array(data), subject: subject(path)))")
+        let bytes = Array(data)
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if !utf16 {
+            switch GB18030.decode(bytes) {
+            case .success(let text):
+                Printer.err("提示：\(subject(path))不是 UTF-8，已按 GB18030（GBK）编码读取。")
+                return text
+            case .failure(let failure):
+                let byte = "0x" + String(failure.byte, radix: 16, uppercase: true)
+                Printer.err(
+                    "错误：\(subject(path))既不是 UTF-8 也不是 GB18030（GBK）编码：第 \(failure.line) 行有无法识别的字节 \(byte)"
+                )
+                Printer.err("提示：在 Excel 中用“文件 → 另存为 → CSV UTF-8（逗号分隔）(*.csv)”保存后再导入；WPS 选“CSV（UTF-8）”。")
+                throw ExitStatus.fileError
+            }
+        }
+        Printer.err("错误：\(encodingProblem(bytes, subject: subject(path)))")
         Printer.err("提示：在 Excel 中用“文件 → 另存为 → CSV UTF-8（逗号分隔）(*.csv)”保存后再导入；WPS 选“CSV（UTF-8）”。")
         throw ExitStatus.fileError
     }
