@@ -55,7 +55,11 @@ struct OrgCommand: ParsableCommand {
         record.add("联系方式", org.contact)
         record.add("层级", "第 \(org.depth + 1) 级")
         record.add("下级组织", "\(org.childCount) 个")
-        record.add("组织总数", "\(org.subtreeOrgCount) 个（含本组织及全部下级）")
+        // Counts cover organizations in being; a revoked one's own would read “0 个”, which says nothing.
+        record.add(
+            "组织总数",
+            org.status == .revoked ? "不计（本组织已撤销）" : "\(org.subtreeOrgCount) 个（含本组织及全部下级）"
+        )
         record.add("党员", "\(org.memberCount) 名（直属）/ \(org.subtreeMemberCount) 名（含下级）")
         return record
     }
